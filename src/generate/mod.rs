@@ -1,0 +1,1 @@
+//! Deterministic wave generator (placeholder until the generator lands).
