@@ -13,3 +13,4 @@ pub mod validation;
 pub use error::{Error, Problem};
 pub use format::{Options, Plan, Wave};
 pub mod generate;
+pub mod io;
