@@ -5,8 +5,10 @@
 //! beside them. The CLI and the HTTP service are thin shells over [`plan()`].
 
 pub mod checker;
+pub mod cli;
 pub mod error;
 pub mod format;
+pub mod import;
 pub mod model;
 pub mod validation;
 
@@ -14,3 +16,25 @@ pub use error::{Error, Problem};
 pub use format::{Options, Plan, Wave};
 pub mod generate;
 pub mod io;
+pub mod report;
+pub mod solver;
+
+use std::time::Instant;
+
+use format::Engine;
+use model::Model;
+
+/// Plans a wave: validates it, solves it with the engine the options name, and reports every
+/// order. `options` are the effective options (callers usually pass `&wave.options`).
+pub fn plan(wave: &Wave, options: &Options) -> Result<Plan, Error> {
+    let started = Instant::now();
+    let deadline = started + std::time::Duration::from_millis(options.time_limit_ms.max(1) as u64);
+    let model = Model::from_wave(wave)?;
+    let outcome = match options.engine {
+        Engine::Greedy => solver::greedy::solve(&model),
+        Engine::Mip => solver::mip::solve(&model, options, deadline, false),
+        Engine::Naive => solver::mip::solve(&model, options, deadline, true),
+    };
+    let elapsed = started.elapsed().as_millis() as u64;
+    Ok(report::assemble(&model, outcome, options.explain, elapsed))
+}

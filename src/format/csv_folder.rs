@@ -11,3 +11,11 @@ pub fn read_folder(path: &Path) -> Result<Wave, Error> {
         source: std::io::Error::other("CSV folders are not supported yet"),
     })
 }
+
+/// Writes a wave as a folder of CSV files (placeholder until the CSV writer lands).
+pub fn write_folder(_wave: &Wave, path: &Path) -> Result<(), Error> {
+    Err(Error::Io {
+        path: path.display().to_string(),
+        source: std::io::Error::other("CSV folders are not supported yet"),
+    })
+}

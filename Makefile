@@ -1,0 +1,42 @@
+# waveopt — two commands set everything up on a fresh machine:
+#   make run    installs what is missing, builds, and plans the bundled sample wave
+#   make test   runs every test (the CI gate)
+SHELL := /bin/bash
+CARGO ?= cargo
+BIN := target/release/waveopt
+SAMPLE := datasets/sample/wave.json
+
+.PHONY: run test deps build lint fmt bench bench-criterion orlib-large clean-out help
+
+help:
+	@echo "make run | test | lint | bench | bench-criterion | orlib-large"
+
+deps:
+	@bash scripts/install-deps.sh
+
+build: deps
+	$(CARGO) build --release
+
+run: build
+	@mkdir -p out
+	$(BIN) plan $(SAMPLE) --out out/sample.plan.json --check
+	@echo "plan written to out/sample.plan.json"
+
+test: deps
+	$(CARGO) build --release --all-targets
+	$(CARGO) test --release --all-targets
+	$(CARGO) test --release --doc
+
+lint: deps
+	$(CARGO) fmt --check
+	$(CARGO) clippy --all-targets -- -D warnings
+
+# Long suites live outside `make test`.
+bench: build
+	$(BIN) bench --presets s,m --repeat 1
+
+bench-criterion: deps
+	$(CARGO) bench
+
+orlib-large: deps
+	$(CARGO) test --release --test orlib_optima -- --ignored --nocapture

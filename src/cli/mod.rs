@@ -1,0 +1,152 @@
+//! Command-line interface: argument parsing and the subcommands, each a thin call into the
+//! library. Exit codes: 0 success, 1 invalid input or a failed check, 2 usage error.
+
+mod commands;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::error::Error;
+use crate::format::Engine;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "waveopt",
+    version,
+    about = "Order-sourcing optimizer: plans a wave of orders over fulfillment nodes"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Plan a wave (JSON file or CSV folder) and print the plan as JSON.
+    Plan(PlanArgs),
+    /// Validate a wave and list every problem.
+    Validate {
+        wave: PathBuf,
+        /// Print the error body as JSON (the HTTP shape) instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check a plan against its wave with the independent checker.
+    Check { wave: PathBuf, plan: PathBuf },
+    /// Generate a synthetic wave from a preset.
+    Generate {
+        #[arg(long, default_value = "s")]
+        preset: String,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Output file (JSON); stdout when absent.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Write the CSV folder form into this directory instead.
+        #[arg(long)]
+        csv: Option<PathBuf>,
+    },
+    /// Write the wave's MIP (the cost stage, or the weighted model) as LP or MPS.
+    ExportModel {
+        wave: PathBuf,
+        #[arg(long, value_enum, default_value = "lp")]
+        format: ModelFormat,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Convert a public benchmark instance into a wave.
+    Import {
+        #[command(subcommand)]
+        source: ImportSource,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ImportSource {
+    /// OR-Library capacitated warehouse location (cap41 … capc).
+    OrlibCap {
+        file: PathBuf,
+        /// Capacity to substitute in capa/capb/capc templates.
+        #[arg(long)]
+        capacity: Option<f64>,
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ModelFormat {
+    Lp,
+    Mps,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum EngineArg {
+    Mip,
+    Greedy,
+    Naive,
+}
+
+impl From<EngineArg> for Engine {
+    fn from(e: EngineArg) -> Engine {
+        match e {
+            EngineArg::Mip => Engine::Mip,
+            EngineArg::Greedy => Engine::Greedy,
+            EngineArg::Naive => Engine::Naive,
+        }
+    }
+}
+
+#[derive(Args, Debug)]
+pub struct PlanArgs {
+    pub wave: PathBuf,
+    /// Overrides `options.engine`.
+    #[arg(long, value_enum)]
+    pub engine: Option<EngineArg>,
+    /// Overrides `options.time_limit_ms`.
+    #[arg(long)]
+    pub time_limit_ms: Option<i64>,
+    /// Overrides `options.mip_gap`.
+    #[arg(long)]
+    pub mip_gap: Option<f64>,
+    /// Overrides `options.threads`.
+    #[arg(long)]
+    pub threads: Option<i64>,
+    /// Sets `options.explain`.
+    #[arg(long)]
+    pub explain: bool,
+    /// Write the plan here instead of stdout.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Do not print the plan JSON (the summary still goes to stderr).
+    #[arg(long)]
+    pub summary_only: bool,
+    /// Also run the independent checker on the plan and fail if it finds a violation.
+    #[arg(long)]
+    pub check: bool,
+}
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    match commands::dispatch(cli.command) {
+        Ok(code) => code,
+        Err(e) => {
+            print_error(&e);
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Prints an error and every problem behind it to stderr.
+pub fn print_error(e: &Error) {
+    eprintln!("error: {e}");
+    for p in e.details() {
+        if p.path.is_empty() {
+            eprintln!("  [{}] {}", p.code, p.message);
+        } else {
+            eprintln!("  {}  [{}] {}", p.path, p.code, p.message);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+//! A small, solver-neutral mixed-integer program: named columns and sparse rows. The formulation
+//! writes into it; [`super::highs_run`] hands it to HiGHS, and export writes it as LP or MPS.
+
+pub type ColId = usize;
+
+#[derive(Debug, Clone, Default)]
+pub struct Program {
+    pub cost: Vec<f64>,
+    pub lower: Vec<f64>,
+    pub upper: Vec<f64>,
+    pub integer: Vec<bool>,
+    pub col_names: Vec<String>,
+    pub rows: Vec<Row>,
+    /// Whether to keep names (only needed for export; skipping them saves time on big models).
+    pub keep_names: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub name: String,
+    pub lower: f64,
+    pub upper: f64,
+    pub entries: Vec<(ColId, f64)>,
+}
+
+impl Program {
+    pub fn new(keep_names: bool) -> Self {
+        Program {
+            keep_names,
+            ..Default::default()
+        }
+    }
+
+    pub fn num_cols(&self) -> usize {
+        self.cost.len()
+    }
+
+    pub fn add_col(
+        &mut self,
+        name: impl FnOnce() -> String,
+        lower: f64,
+        upper: f64,
+        integer: bool,
+    ) -> ColId {
+        self.cost.push(0.0);
+        self.lower.push(lower);
+        self.upper.push(upper);
+        self.integer.push(integer);
+        self.col_names.push(if self.keep_names {
+            name()
+        } else {
+            String::new()
+        });
+        self.cost.len() - 1
+    }
+
+    pub fn add_row(
+        &mut self,
+        name: impl FnOnce() -> String,
+        lower: f64,
+        upper: f64,
+        entries: Vec<(ColId, f64)>,
+    ) {
+        if entries.is_empty() {
+            return;
+        }
+        let name = if self.keep_names {
+            name()
+        } else {
+            String::new()
+        };
+        self.rows.push(Row {
+            name,
+            lower,
+            upper,
+            entries,
+        });
+    }
+
+    /// Σ coef·value for a linear expression.
+    pub fn evaluate(expr: &[(ColId, f64)], values: &[f64]) -> f64 {
+        expr.iter().map(|&(c, a)| a * values[c]).sum()
+    }
+
+    /// Builds the HiGHS problem for one stage: this objective (minimised), the program's rows
+    /// plus `extra` rows, and optionally other upper bounds.
+    pub fn to_highs(&self, stage: &StageModel) -> highs::RowProblem {
+        let mut pb = highs::RowProblem::default();
+        let upper = stage.upper.as_deref().unwrap_or(&self.upper);
+        let cols: Vec<highs::Col> = (0..self.num_cols())
+            .map(|c| {
+                pb.add_column_with_integrality(
+                    stage.objective[c],
+                    self.lower[c]..=upper[c],
+                    self.integer[c],
+                )
+            })
+            .collect();
+        for row in self.rows.iter().chain(&stage.extra_rows) {
+            let entries: Vec<(highs::Col, f64)> =
+                row.entries.iter().map(|&(c, a)| (cols[c], a)).collect();
+            pb.add_row(row.lower..=row.upper, entries);
+        }
+        pb
+    }
+}
+
+/// What one stage changes on the shared program: the objective, rows that fix earlier stages'
+/// results, and bounds (e.g. lower tiers switched off).
+#[derive(Debug, Clone)]
+pub struct StageModel {
+    pub objective: Vec<f64>,
+    pub extra_rows: Vec<Row>,
+    pub upper: Option<Vec<f64>>,
+}

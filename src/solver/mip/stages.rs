@@ -1,0 +1,337 @@
+//! The allocation policies as a sequence of MIP stages over one program.
+//!
+//! `strict`: for each tier k (highest first) maximise the units filled for tier k with lower
+//! tiers switched off and higher tiers held at their proven fills (`fill_j ≥ F_j − ½`, exact for
+//! integer fills, so rounding can never make a later stage infeasible); with `within_tier:
+//! fifo`, a second stage per tier maximises the age-weighted fill at that level; finally minimise
+//! cost with every tier held. Each stage starts from the previous stage's solution, which is
+//! feasible for it by construction. A stage is skipped (and counted as proven) when the greedy
+//! plan already reaches the trivial upper bound on that tier's fill.
+//!
+//! `weighted`: one stage minimising cost plus unfilled penalties, started from the greedy plan.
+
+use std::time::Instant;
+
+use super::formulation::{fifo_weights, weighted_objective, Layout};
+use super::highs_run::{self, RunResult, Settings};
+use super::program::{ColId, Program, Row, StageModel};
+use super::solution;
+use crate::format::{Allocation as AllocationMode, StageStats, WithinTier};
+use crate::model::Model;
+use crate::solver::Allocation;
+
+pub struct StageOutcome {
+    pub values: Option<Vec<f64>>,
+    pub proven: bool,
+    pub bound: f64,
+    pub gap: f64,
+    pub stages: Vec<StageStats>,
+    pub notes: Vec<String>,
+    /// The last stage's model (objective and fixing rows), for export.
+    pub final_stage: StageModel,
+}
+
+pub struct Runner<'a> {
+    pub model: &'a Model,
+    pub program: &'a Program,
+    pub layout: &'a Layout,
+    pub deadline: Instant,
+    pub mip_gap: f64,
+    pub threads: u32,
+    pub greedy: &'a Allocation,
+    /// Whether greedy may be used to skip stages and as a start (the naive reference does not).
+    pub use_greedy: bool,
+}
+
+impl Runner<'_> {
+    fn seconds_left(&self) -> f64 {
+        self.deadline
+            .saturating_duration_since(Instant::now())
+            .as_secs_f64()
+    }
+
+    fn settings(&self, share: f64) -> Settings {
+        Settings {
+            time_limit_s: (self.seconds_left() * share).max(0.05),
+            mip_gap: self.mip_gap,
+            threads: self.threads,
+        }
+    }
+
+    fn greedy_start(&self, allocation: &Allocation) -> Option<Vec<f64>> {
+        if !self.use_greedy {
+            return None;
+        }
+        solution::start_from_allocation(self.model, self.program, self.layout, allocation)
+    }
+
+    pub fn run(&self) -> StageOutcome {
+        match self.model.policy.allocation {
+            AllocationMode::Weighted => self.weighted(),
+            AllocationMode::Strict => self.strict(),
+        }
+    }
+
+    fn weighted(&self) -> StageOutcome {
+        let stage = StageModel {
+            objective: weighted_objective(self.model, self.layout),
+            extra_rows: Vec::new(),
+            upper: None,
+        };
+        let start = self.greedy_start(self.greedy);
+        let r = highs_run::run(self.program, &stage, self.settings(1.0), start.as_deref());
+        let stats = self.stats("weighted", &r, r.objective, r.bound);
+        StageOutcome {
+            proven: r.proven,
+            bound: r.bound,
+            gap: r.gap,
+            values: r.values,
+            stages: vec![stats],
+            notes: Vec::new(),
+            final_stage: stage,
+        }
+    }
+
+    fn stats(&self, name: &str, r: &RunResult, objective: f64, bound: f64) -> StageStats {
+        StageStats {
+            name: name.to_string(),
+            status: r.status.to_string(),
+            objective,
+            bound,
+            gap: if r.gap.is_finite() { r.gap } else { 0.0 },
+            time_ms: r.time_ms,
+            variables: self.program.num_cols() as u64,
+            constraints: self.program.rows.len() as u64,
+        }
+    }
+
+    /// Trivial upper bound on a tier's fill: each line capped by the stock its candidates hold.
+    fn tier_upper_bound(&self, tier: usize) -> i64 {
+        let m = self.model;
+        let mut total = 0;
+        for (oi, o) in m.orders.iter().enumerate() {
+            if o.tier != tier || self.layout.triples_of_order[oi].is_empty() {
+                continue;
+            }
+            for l in &o.lines {
+                let mut nodes: Vec<usize> = self.layout.triples_of_order[oi]
+                    .iter()
+                    .map(|&t| self.layout.triples[t].node)
+                    .collect();
+                nodes.dedup();
+                let stock: i64 = nodes.iter().map(|&n| m.available(n, l.sku)).sum();
+                total += l.qty.min(stock);
+            }
+        }
+        total
+    }
+
+    fn strict(&self) -> StageOutcome {
+        let m = self.model;
+        let tiers = m.tiers.len();
+        let greedy_fills = solution::tier_fills(m, self.greedy);
+        let mut fixed: Vec<Row> = Vec::new();
+        let mut stages = Vec::new();
+        let mut notes = Vec::new();
+        let mut proven = true;
+        let mut greedy_matches = self.use_greedy;
+        let mut incumbent: Option<Vec<f64>> = None;
+        for k in 0..tiers {
+            let name = &m.tiers[k].name;
+            let fill = self.layout.tier_fill(m, k);
+            if fill.is_empty() {
+                continue;
+            }
+            let upper_bound = self.tier_upper_bound(k);
+            if greedy_matches && greedy_fills[k] == upper_bound {
+                fixed.push(at_least(
+                    &fill,
+                    greedy_fills[k] as f64,
+                    format!("tier[{name}]"),
+                ));
+                stages.push(StageStats {
+                    name: format!("tier:{name}"),
+                    status: "bound_met_by_greedy".to_string(),
+                    objective: greedy_fills[k] as f64,
+                    bound: upper_bound as f64,
+                    gap: 0.0,
+                    time_ms: 0,
+                    variables: 0,
+                    constraints: 0,
+                });
+                continue;
+            }
+            let upper = self.upper_without_tiers_below(k);
+            let stage = StageModel {
+                objective: negated(&fill, self.program.num_cols()),
+                extra_rows: fixed.clone(),
+                upper: Some(upper.clone()),
+            };
+            let start = match &incumbent {
+                Some(values) => Some(zero_tiers_below(values, &upper)),
+                None => self.greedy_start(&self.restricted_greedy(k)),
+            };
+            let stages_left = (tiers - k) as f64 + 1.0;
+            let r = highs_run::run(
+                self.program,
+                &stage,
+                self.settings(1.0 / stages_left),
+                start.as_deref(),
+            );
+            let Some(values) = r.values.clone() else {
+                notes.push(format!(
+                    "stage tier:{name} found no solution ({})",
+                    r.status
+                ));
+                return self.failed(stages, notes, stage);
+            };
+            let achieved = Program::evaluate(&fill, &values).round();
+            stages.push(self.stats(&format!("tier:{name}"), &r, achieved, -r.bound));
+            proven &= r.proven;
+            greedy_matches &= greedy_fills[k] as f64 == achieved;
+            fixed.push(at_least(&fill, achieved, format!("tier[{name}]")));
+            let mut values = values;
+            if m.policy.within_tier == WithinTier::Fifo {
+                let weights = fifo_weights(m, self.layout, k);
+                let stage = StageModel {
+                    objective: negated(&weights, self.program.num_cols()),
+                    extra_rows: fixed.clone(),
+                    upper: Some(upper),
+                };
+                let r = highs_run::run(
+                    self.program,
+                    &stage,
+                    self.settings(1.0 / stages_left),
+                    Some(&values),
+                );
+                if let Some(v) = r.values.clone() {
+                    let achieved = Program::evaluate(&weights, &v).round();
+                    stages.push(self.stats(&format!("fifo:{name}"), &r, achieved, -r.bound));
+                    proven &= r.proven;
+                    greedy_matches = false;
+                    fixed.push(at_least(&weights, achieved, format!("fifo[{name}]")));
+                    values = v;
+                } else {
+                    proven = false;
+                    notes.push(format!(
+                        "stage fifo:{name} found no solution ({})",
+                        r.status
+                    ));
+                }
+            }
+            incumbent = Some(values);
+        }
+
+        let stage = StageModel {
+            objective: self.layout.cost.clone(),
+            extra_rows: fixed,
+            upper: None,
+        };
+        let mut start = incumbent;
+        if greedy_matches {
+            let greedy = self.greedy_start(self.greedy);
+            start = cheaper(&self.layout.cost, start, greedy);
+        }
+        let r = highs_run::run(self.program, &stage, self.settings(1.0), start.as_deref());
+        stages.push(self.stats("cost", &r, r.objective, r.bound));
+        proven &= r.proven;
+        if r.values.is_none() {
+            notes.push(format!("cost stage found no solution ({})", r.status));
+            return self.failed(stages, notes, stage);
+        }
+        StageOutcome {
+            proven,
+            bound: r.bound,
+            gap: r.gap,
+            values: r.values,
+            stages,
+            notes,
+            final_stage: stage,
+        }
+    }
+
+    fn failed(
+        &self,
+        stages: Vec<StageStats>,
+        notes: Vec<String>,
+        stage: StageModel,
+    ) -> StageOutcome {
+        StageOutcome {
+            values: None,
+            proven: false,
+            bound: 0.0,
+            gap: f64::INFINITY,
+            stages,
+            notes,
+            final_stage: stage,
+        }
+    }
+
+    /// The program's upper bounds with every column of orders in tiers below `k` set to 0.
+    fn upper_without_tiers_below(&self, k: usize) -> Vec<f64> {
+        let mut upper = self.program.upper.clone();
+        for t in &self.layout.triples {
+            if self.model.orders[t.order].tier > k {
+                upper[t.y] = 0.0;
+                for &(_, col) in &t.x {
+                    upper[col] = 0.0;
+                }
+            }
+        }
+        for (oi, a) in self.layout.fill_or_kill.iter().enumerate() {
+            if let Some(a) = *a {
+                if self.model.orders[oi].tier > k {
+                    upper[a] = 0.0;
+                }
+            }
+        }
+        upper
+    }
+
+    /// The greedy plan's shipments for tiers up to `k` (feasible on its own: greedy serves
+    /// higher tiers first).
+    fn restricted_greedy(&self, k: usize) -> Allocation {
+        Allocation {
+            shipments: self
+                .greedy
+                .shipments
+                .iter()
+                .filter(|s| self.model.orders[s.order].tier <= k)
+                .cloned()
+                .collect(),
+        }
+    }
+}
+
+/// `Σ expr ≥ value − ½`: exact for integer-valued expressions, immune to rounding.
+fn at_least(expr: &[(ColId, f64)], value: f64, name: String) -> Row {
+    Row {
+        name,
+        lower: value - 0.5,
+        upper: f64::INFINITY,
+        entries: expr.to_vec(),
+    }
+}
+
+fn negated(expr: &[(ColId, f64)], cols: usize) -> Vec<f64> {
+    let mut c = vec![0.0; cols];
+    for &(col, a) in expr {
+        c[col] -= a;
+    }
+    c
+}
+
+fn zero_tiers_below(values: &[f64], upper: &[f64]) -> Vec<f64> {
+    values.iter().zip(upper).map(|(&v, &u)| v.min(u)).collect()
+}
+
+fn cheaper(cost: &[f64], a: Option<Vec<f64>>, b: Option<Vec<f64>>) -> Option<Vec<f64>> {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            let ca: f64 = cost.iter().zip(&a).map(|(c, v)| c * v).sum();
+            let cb: f64 = cost.iter().zip(&b).map(|(c, v)| c * v).sum();
+            Some(if cb < ca { b } else { a })
+        }
+        (a, b) => a.or(b),
+    }
+}
