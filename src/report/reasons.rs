@@ -9,10 +9,11 @@
 //! 3. `sla_unreachable` — hard SLA and no eligible (node, method) arrives on time.
 //! 4. `insufficient_inventory` — the nodes that can serve the order hold none of the SKU.
 //! 5. `ship_complete_unsatisfiable` — ship-complete and no single such node holds every line.
-//! 6. If no stock usable by this order's channel is left at those nodes: `allocated_to_higher_tier`
-//!    if higher tiers took some of it, else `allocated_to_same_tier` if other orders of the same
-//!    tier did, else `reserved_for_other_channel` if what is left is protected for others, else
-//!    `insufficient_inventory` (the order itself holds all there is).
+//! 6. If no stock usable by this order's channel is left at those nodes:
+//!    `reserved_for_other_channel` if units are still on the shelf but protected for others, else
+//!    `allocated_to_higher_tier` if higher tiers took some of it, else `allocated_to_same_tier` if
+//!    other orders of the same tier did, else `insufficient_inventory` (the order itself holds all
+//!    there is).
 //! 7. Stock is usable but was not given: `ship_complete_unsatisfiable`,
 //!    `fill_or_kill_unsatisfiable`, `capacity_exhausted` (every node with the stock is full),
 //!    `max_shipments_reached`, and in weighted mode `not_economic`.
@@ -112,15 +113,15 @@ impl<'a> Reasoner<'a> {
                 }
                 same -= self.own.get(&(order, n, sku)).copied().unwrap_or(0);
             }
+            let left: i64 = nodes.iter().map(|&n| self.ledger.remaining(n, sku)).sum();
+            if left > 0 {
+                return UnfilledReason::ReservedForOtherChannel;
+            }
             if higher > 0 {
                 return UnfilledReason::AllocatedToHigherTier;
             }
             if same > 0 {
                 return UnfilledReason::AllocatedToSameTier;
-            }
-            let left: i64 = nodes.iter().map(|&n| self.ledger.remaining(n, sku)).sum();
-            if left > 0 {
-                return UnfilledReason::ReservedForOtherChannel;
             }
             let lower: i64 = nodes
                 .iter()

@@ -22,3 +22,37 @@ pub fn load_wave(relative: &str) -> Wave {
 pub fn wave_from_json(text: &str) -> Wave {
     waveopt::format::parse_wave(text).unwrap_or_else(|e| panic!("{e}: {:?}", e.details()))
 }
+
+use waveopt::format::{Engine, Plan};
+
+/// Plans a wave with the given engine and runs the plan through the independent checker,
+/// panicking with every violation. Every solver test goes through here.
+pub fn plan_checked(wave: &Wave, engine: Engine) -> Plan {
+    let mut options = wave.options.clone();
+    options.engine = engine;
+    let plan = waveopt::plan(wave, &options)
+        .unwrap_or_else(|e| panic!("plan failed: {e}: {:?}", e.details()));
+    let violations = waveopt::checker::check(wave, &plan);
+    assert!(
+        violations.is_empty(),
+        "{} plan of {} fails the checker:\n{:#?}",
+        engine.as_str(),
+        wave.wave_id,
+        violations
+    );
+    plan
+}
+
+/// Units filled per tier, in policy order.
+pub fn tier_fills(wave: &Wave, plan: &Plan) -> Vec<i64> {
+    wave.policy
+        .tiers
+        .iter()
+        .map(|t| {
+            plan.kpis
+                .by_tier
+                .get(&t.name)
+                .map_or(0, |g| g.units_allocated)
+        })
+        .collect()
+}
