@@ -234,9 +234,12 @@ pub struct StageStats {
     pub name: String,
     /// `optimal`, `time_limit`, `skipped`, …
     pub status: String,
-    pub objective: f64,
-    pub bound: f64,
-    pub gap: f64,
+    /// The stage's objective at its incumbent (`null` when it found none).
+    pub objective: Option<f64>,
+    /// HiGHS's proven bound on the stage objective (`null` when none was proven).
+    pub bound: Option<f64>,
+    /// HiGHS's relative gap for the stage (`null` when undefined).
+    pub gap: Option<f64>,
     pub time_ms: u64,
     pub variables: u64,
     pub constraints: u64,

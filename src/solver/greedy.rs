@@ -34,9 +34,9 @@ pub fn solve(model: &Model) -> SolveOutcome {
         stages: vec![crate::format::StageStats {
             name: "greedy".to_string(),
             status: "heuristic".to_string(),
-            objective: 0.0,
-            bound: 0.0,
-            gap: f64::INFINITY,
+            objective: None,
+            bound: None,
+            gap: None,
             time_ms: started.elapsed().as_millis() as u64,
             variables: 0,
             constraints: 0,

@@ -38,9 +38,70 @@ pub fn run(
     start: Option<&[f64]>,
 ) -> RunResult {
     let started = Instant::now();
+    let mut result = run_once(program, stage, settings, start);
+    let Some(start) = start else { return result };
+    if consistent(stage, &result) {
+        return result;
+    }
+    // Seen with HiGHS 1.16 after a MIP start was set: the columns returned are the start's,
+    // while the reported objective is not theirs. When the stage stopped early, keep the start
+    // (feasible, its objective computed here) with HiGHS's dual bound, which stays valid.
+    if !result.proven {
+        let objective = Program::evaluate_dense(&stage.objective, start);
+        result.values = Some(start.to_vec());
+        result.objective = objective;
+        result.gap = if result.bound.is_finite() && objective.abs() > 0.0 {
+            ((objective - result.bound) / objective.abs()).max(0.0)
+        } else {
+            f64::INFINITY
+        };
+        return result;
+    }
+    // When presolve solved the model outright, the objective is right but the columns are the
+    // start's: solve again without the start (quick, since presolve solves it).
+    let left = settings.time_limit_s - started.elapsed().as_secs_f64();
+    let settings = Settings {
+        time_limit_s: left.max(0.05),
+        ..settings
+    };
+    let mut again = run_once(program, stage, settings, None);
+    again.time_ms = started.elapsed().as_millis() as u64;
+    if !consistent(stage, &again) {
+        again.proven = false;
+        again.status = "inconsistent";
+    }
+    again
+}
+
+/// Whether the returned columns really have the objective HiGHS reports.
+fn consistent(stage: &StageModel, r: &RunResult) -> bool {
+    let Some(values) = &r.values else { return true };
+    let evaluated: f64 = stage.objective.iter().zip(values).map(|(c, v)| c * v).sum();
+    let ok = (evaluated - r.objective).abs() <= 1e-6 * r.objective.abs().max(1.0);
+    if !ok && std::env::var_os("WAVEOPT_HIGHS_LOG").is_some() {
+        eprintln!(
+            "inconsistent HiGHS answer: objective {} but columns give {evaluated}",
+            r.objective
+        );
+    }
+    ok
+}
+
+fn run_once(
+    program: &Program,
+    stage: &StageModel,
+    settings: Settings,
+    start: Option<&[f64]>,
+) -> RunResult {
+    let started = Instant::now();
     let problem = program.to_highs(stage);
     let mut model = problem.optimise(Sense::Minimise);
     model.make_quiet();
+    if std::env::var_os("WAVEOPT_HIGHS_LOG").is_some() {
+        // Debugging aid: HiGHS's own log on stdout.
+        model.set_option("output_flag", true);
+        model.set_option("log_to_console", true);
+    }
     model.set_option("time_limit", settings.time_limit_s.max(0.01));
     model.set_option("mip_rel_gap", settings.mip_gap);
     model.set_option("random_seed", SEED);

@@ -69,12 +69,12 @@ impl Program {
         } else {
             String::new()
         };
-        self.rows.push(Row {
-            name,
-            lower,
-            upper,
-            entries,
-        });
+        self.rows.push(Row::new(name, lower, upper, entries));
+    }
+
+    /// Σ c·v for a dense vector of coefficients.
+    pub fn evaluate_dense(coefficients: &[f64], values: &[f64]) -> f64 {
+        coefficients.iter().zip(values).map(|(c, v)| c * v).sum()
     }
 
     /// Σ coef·value for a linear expression.
@@ -112,4 +112,25 @@ pub struct StageModel {
     pub objective: Vec<f64>,
     pub extra_rows: Vec<Row>,
     pub upper: Option<Vec<f64>>,
+}
+
+impl Row {
+    /// A row with duplicate columns merged (HiGHS rejects a column twice in one row).
+    pub fn new(name: String, lower: f64, upper: f64, mut entries: Vec<(ColId, f64)>) -> Row {
+        entries.sort_by_key(|&(c, _)| c);
+        let mut merged: Vec<(ColId, f64)> = Vec::with_capacity(entries.len());
+        for (c, a) in entries {
+            match merged.last_mut() {
+                Some(last) if last.0 == c => last.1 += a,
+                _ => merged.push((c, a)),
+            }
+        }
+        merged.retain(|&(_, a)| a != 0.0);
+        Row {
+            name,
+            lower,
+            upper,
+            entries: merged,
+        }
+    }
 }

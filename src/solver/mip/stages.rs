@@ -65,6 +65,17 @@ impl Runner<'_> {
         solution::start_from_allocation(self.model, self.program, self.layout, allocation)
     }
 
+    /// A start HiGHS will accept: integer columns rounded, auxiliaries recomputed from them.
+    fn repaired(&self, mut values: Vec<f64>) -> Vec<f64> {
+        for (v, &integer) in values.iter_mut().zip(&self.program.integer) {
+            if integer {
+                *v = v.round();
+            }
+        }
+        solution::complete_auxiliaries(self.model, self.layout, &mut values);
+        values
+    }
+
     pub fn run(&self) -> StageOutcome {
         match self.model.policy.allocation {
             AllocationMode::Weighted => self.weighted(),
@@ -81,24 +92,33 @@ impl Runner<'_> {
         let start = self.greedy_start(self.greedy);
         let r = highs_run::run(self.program, &stage, self.settings(1.0), start.as_deref());
         let stats = self.stats("weighted", &r, r.objective, r.bound);
+        let mut notes = Vec::new();
+        let (values, gap) = match (r.values, start) {
+            (Some(v), _) => (Some(v), r.gap),
+            (None, start) => {
+                notes.push(format!("weighted stage found no solution ({})", r.status));
+                (start, f64::INFINITY)
+            }
+        };
         StageOutcome {
             proven: r.proven,
-            bound: r.bound,
-            gap: r.gap,
-            values: r.values,
+            bound: if r.bound.is_finite() { r.bound } else { 0.0 },
+            gap,
+            values,
             stages: vec![stats],
-            notes: Vec::new(),
+            notes,
             final_stage: stage,
         }
     }
 
     fn stats(&self, name: &str, r: &RunResult, objective: f64, bound: f64) -> StageStats {
+        let finite = |v: f64| (r.values.is_some() && v.is_finite()).then_some(v);
         StageStats {
             name: name.to_string(),
             status: r.status.to_string(),
-            objective,
-            bound,
-            gap: if r.gap.is_finite() { r.gap } else { 0.0 },
+            objective: finite(objective),
+            bound: bound.is_finite().then_some(bound),
+            gap: (r.values.is_some() && r.gap.is_finite()).then_some(r.gap),
             time_ms: r.time_ms,
             variables: self.program.num_cols() as u64,
             constraints: self.program.rows.len() as u64,
@@ -152,9 +172,9 @@ impl Runner<'_> {
                 stages.push(StageStats {
                     name: format!("tier:{name}"),
                     status: "bound_met_by_greedy".to_string(),
-                    objective: greedy_fills[k] as f64,
-                    bound: upper_bound as f64,
-                    gap: 0.0,
+                    objective: Some(greedy_fills[k] as f64),
+                    bound: Some(upper_bound as f64),
+                    gap: Some(0.0),
                     time_ms: 0,
                     variables: 0,
                     constraints: 0,
@@ -168,7 +188,7 @@ impl Runner<'_> {
                 upper: Some(upper.clone()),
             };
             let start = match &incumbent {
-                Some(values) => Some(zero_tiers_below(values, &upper)),
+                Some(values) => Some(self.repaired(zero_tiers_below(values, &upper))),
                 None => self.greedy_start(&self.restricted_greedy(k)),
             };
             let stages_left = (tiers - k) as f64 + 1.0;
@@ -232,18 +252,35 @@ impl Runner<'_> {
             let greedy = self.greedy_start(self.greedy);
             start = cheaper(&self.layout.cost, start, greedy);
         }
+        let start = start.map(|v| self.repaired(v));
         let r = highs_run::run(self.program, &stage, self.settings(1.0), start.as_deref());
         stages.push(self.stats("cost", &r, r.objective, r.bound));
-        proven &= r.proven;
-        if r.values.is_none() {
-            notes.push(format!("cost stage found no solution ({})", r.status));
-            return self.failed(stages, notes, stage);
-        }
+        let (values, gap) = match (r.values, start) {
+            (Some(v), _) => (Some(v), r.gap),
+            // No better plan in time: the incumbent from the tier stages holds every tier's fill.
+            (None, Some(start)) => {
+                notes.push(format!(
+                    "cost stage found no better plan ({}): keeping the tier stages' incumbent",
+                    r.status
+                ));
+                let cost = Program::evaluate_dense(&self.layout.cost, &start);
+                let gap = if r.bound.is_finite() && cost.abs() > 0.0 {
+                    ((cost - r.bound) / cost.abs()).max(0.0)
+                } else {
+                    f64::INFINITY
+                };
+                (Some(start), gap)
+            }
+            (None, None) => {
+                notes.push(format!("cost stage found no solution ({})", r.status));
+                return self.failed(stages, notes, stage);
+            }
+        };
         StageOutcome {
-            proven,
-            bound: r.bound,
-            gap: r.gap,
-            values: r.values,
+            proven: proven && r.proven,
+            bound: if r.bound.is_finite() { r.bound } else { 0.0 },
+            gap,
+            values,
             stages,
             notes,
             final_stage: stage,
@@ -305,12 +342,7 @@ impl Runner<'_> {
 
 /// `Σ expr ≥ value − ½`: exact for integer-valued expressions, immune to rounding.
 fn at_least(expr: &[(ColId, f64)], value: f64, name: String) -> Row {
-    Row {
-        name,
-        lower: value - 0.5,
-        upper: f64::INFINITY,
-        entries: expr.to_vec(),
-    }
+    Row::new(name, value - 0.5, f64::INFINITY, expr.to_vec())
 }
 
 fn negated(expr: &[(ColId, f64)], cols: usize) -> Vec<f64> {
