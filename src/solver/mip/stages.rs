@@ -156,6 +156,7 @@ impl Runner<'_> {
         let mut proven = true;
         let mut greedy_matches = self.use_greedy;
         let mut incumbent: Option<Vec<f64>> = None;
+        #[allow(clippy::needless_range_loop)] // k is the tier rank, used well beyond indexing
         for k in 0..tiers {
             let name = &m.tiers[k].name;
             let fill = self.layout.tier_fill(m, k);

@@ -8,9 +8,11 @@ use super::{BuildFlags, Excess, Layout};
 use crate::model::{ChannelIdx, Model};
 use crate::solver::mip::program::{ColId, Program};
 
+/// A linear expression: (column, coefficient) pairs.
+type Expr = Vec<(ColId, f64)>;
+
 pub fn add(model: &Model, flags: BuildFlags, program: &mut Program, layout: &mut Layout) {
-    let mut by_sku: std::collections::HashMap<usize, Vec<(usize, Vec<(ColId, f64)>)>> =
-        Default::default();
+    let mut by_sku: std::collections::HashMap<usize, Vec<(usize, Expr)>> = Default::default();
     for ((node, sku), terms) in super::stock::consumption(model, layout) {
         by_sku.entry(sku).or_default().push((node, terms));
     }
