@@ -26,6 +26,7 @@ fn order<'a>(plan: &'a Plan, id: &str) -> &'a OrderResult {
 }
 
 /// (node, method, [(line, qty)]) of every shipment, sorted.
+#[allow(clippy::type_complexity)]
 fn shipment_shape(shipments: &[Value]) -> Vec<(String, String, Vec<(String, i64)>)> {
     let mut out: Vec<_> = shipments
         .iter()
