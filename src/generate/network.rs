@@ -163,14 +163,16 @@ pub fn ship_methods() -> Vec<ShipMethod> {
     ]
 }
 
-/// Negotiated rates: every 3PL to every region (faster inside its own region), plus, from the
-/// first warehouse, a ground-only rate into its own region that keeps distance-based transit.
+/// Negotiated rates: every 3PL to every region (faster inside its own region; the first 3PL also
+/// has an express rate home), and from the first warehouse a ground-only rate into its own
+/// region that keeps distance-based transit.
 pub fn lanes(nodes: &[Node], states: &[&str], rng: &mut Rng) -> Vec<Lane> {
     let mut lanes = Vec::new();
-    for (node, state) in nodes.iter().zip(states) {
-        if node.kind != NodeKind::ThirdParty {
-            continue;
-        }
+    let third_parties = nodes
+        .iter()
+        .zip(states)
+        .filter(|(n, _)| n.kind == NodeKind::ThirdParty);
+    for (k, (node, state)) in third_parties.enumerate() {
         let home = region(state);
         for zone in REGIONS {
             let days = if zone == home { 2 } else { rng.int(3, 4) };
@@ -183,7 +185,7 @@ pub fn lanes(nodes: &[Node], states: &[&str], rng: &mut Rng) -> Vec<Lane> {
                 days: Some(days),
             });
         }
-        if lanes.len() == REGIONS.len() {
+        if k == 0 {
             lanes.push(Lane {
                 from: node.id.clone(),
                 to_zone: home.to_string(),
