@@ -132,6 +132,18 @@ pub struct Policy {
     pub road_factor: f64,
 }
 
+impl Policy {
+    /// Penalty per shipment per day late that the objective charges: 0 under hard SLA, where
+    /// late shipments are not allowed at all.
+    pub fn late_rate(&self) -> f64 {
+        if self.hard_sla {
+            0.0
+        } else {
+            self.late_penalty_per_day
+        }
+    }
+}
+
 impl Model {
     /// Validates the wave and builds the model. Every validation problem is reported at once.
     pub fn from_wave(wave: &format::Wave) -> Result<Model, Error> {
@@ -169,6 +181,23 @@ impl Model {
     fn priority_key(&self, order: OrderIdx) -> (TierIdx, i64, &str) {
         let o = &self.orders[order];
         (o.tier, o.placed_at.unwrap_or(i64::MAX), o.id.as_str())
+    }
+
+    /// Whether one shipment from `node` could carry the whole order: stock of every SKU (lines
+    /// of the same SKU added up), unit capacity, and room for a shipment.
+    pub fn node_holds_whole_order(&self, order: OrderIdx, node: NodeIdx) -> bool {
+        let o = &self.orders[order];
+        let n = &self.nodes[node];
+        let mut need: Vec<(SkuIdx, i64)> = Vec::new();
+        for l in &o.lines {
+            match need.iter_mut().find(|(s, _)| *s == l.sku) {
+                Some(e) => e.1 += l.qty,
+                None => need.push((l.sku, l.qty)),
+            }
+        }
+        n.capacity_units.is_none_or(|c| c >= o.units())
+            && n.capacity_shipments.is_none_or(|c| c >= 1)
+            && need.iter().all(|&(s, q)| self.available(node, s) >= q)
     }
 
     pub fn unfilled_penalty(&self, order: OrderIdx) -> f64 {

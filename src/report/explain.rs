@@ -3,24 +3,14 @@
 use crate::format::{Alternative, Explanation, Shipment};
 use crate::model::dates::format_day;
 use crate::model::{Model, OrderIdx};
-use crate::solver::Allocation;
 
 /// How many alternatives to list besides the chosen ones.
 const MAX_ALTERNATIVES: usize = 5;
 
-pub fn explain_order(
-    model: &Model,
-    order: OrderIdx,
-    _allocation: &Allocation,
-    shipments: &[Shipment],
-) -> Explanation {
+pub fn explain_order(model: &Model, order: OrderIdx, shipments: &[Shipment]) -> Explanation {
     let o = &model.orders[order];
     let units = o.units();
-    let late_rate = if model.policy.hard_sla {
-        0.0
-    } else {
-        model.policy.late_penalty_per_day
-    };
+    let late_rate = model.policy.late_rate();
     let mut all: Vec<(f64, Alternative)> = Vec::new();
     for n in 0..model.nodes.len() {
         if !model.node_serves_channel(order, n) {

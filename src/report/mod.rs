@@ -44,9 +44,7 @@ pub fn assemble(model: &Model, outcome: SolveOutcome, explain: bool, elapsed_ms:
             .expect("solvers only ship along routes that exist");
         objective.shipping += quote.shipping_cost(units);
         objective.handling += quote.handling_cost(units);
-        if !model.policy.hard_sla {
-            objective.late_penalty += model.policy.late_penalty_per_day * quote.days_late as f64;
-        }
+        objective.late_penalty += model.policy.late_rate() * quote.days_late as f64;
         orders[s.order].shipments.push(Shipment {
             node: model.nodes[s.node].id.clone(),
             method: model.methods[s.method].id.clone(),
@@ -77,12 +75,12 @@ pub fn assemble(model: &Model, outcome: SolveOutcome, explain: bool, elapsed_ms:
         let shipped: i64 = filled[oi].iter().sum();
         let splits = (result.shipments.len() as i64 - 1).max(0);
         objective.split_penalty += model.policy.split_penalty * splits as f64;
-        for (li, line) in o.lines.iter().enumerate() {
+        let short: Vec<usize> = (0..o.lines.len())
+            .filter(|&li| o.lines[li].qty > filled[oi][li])
+            .collect();
+        for (&li, reason) in short.iter().zip(reasons.reasons(oi, &short)) {
+            let line = &o.lines[li];
             let missing = line.qty - filled[oi][li];
-            if missing <= 0 {
-                continue;
-            }
-            let reason = reasons.reason(oi, li);
             if weighted && reason != UnfilledReason::OnHold {
                 objective.unfilled_penalty += model.unfilled_penalty(oi) * missing as f64;
             }
@@ -103,12 +101,7 @@ pub fn assemble(model: &Model, outcome: SolveOutcome, explain: bool, elapsed_ms:
             OrderStatus::Partial
         };
         if explain {
-            result.explain = Some(explain::explain_order(
-                model,
-                oi,
-                allocation,
-                &result.shipments,
-            ));
+            result.explain = Some(explain::explain_order(model, oi, &result.shipments));
         }
     }
     objective.total = objective.shipping

@@ -78,13 +78,34 @@ impl<'a> Reasoner<'a> {
         (true, on_time)
     }
 
-    pub fn reason(&self, order: OrderIdx, line: usize) -> UnfilledReason {
+    /// The reason for each of the given lines of one order (the serving nodes are worked out once).
+    pub fn reasons(&self, order: OrderIdx, lines: &[usize]) -> Vec<UnfilledReason> {
+        if lines.is_empty() {
+            return Vec::new();
+        }
+        let (reachable, nodes) = if self.model.orders[order].is_held() {
+            (false, Vec::new())
+        } else {
+            self.serving_nodes(order)
+        };
+        lines
+            .iter()
+            .map(|&line| self.reason(order, line, reachable, &nodes))
+            .collect()
+    }
+
+    fn reason(
+        &self,
+        order: OrderIdx,
+        line: usize,
+        reachable: bool,
+        nodes: &[NodeIdx],
+    ) -> UnfilledReason {
         let m = self.model;
         let o = &m.orders[order];
         if o.is_held() {
             return UnfilledReason::OnHold;
         }
-        let (reachable, nodes) = self.serving_nodes(order);
         if !reachable {
             return UnfilledReason::NoEligibleNode;
         }
@@ -96,7 +117,7 @@ impl<'a> Reasoner<'a> {
         if stocked == 0 {
             return UnfilledReason::InsufficientInventory;
         }
-        if o.ship_complete && !nodes.iter().any(|&n| self.holds_whole_order(order, n)) {
+        if o.ship_complete && !nodes.iter().any(|&n| m.node_holds_whole_order(order, n)) {
             return UnfilledReason::ShipCompleteUnsatisfiable;
         }
         let usable: i64 = nodes
@@ -106,7 +127,7 @@ impl<'a> Reasoner<'a> {
         if usable == 0 {
             let mut higher = 0;
             let mut same = 0;
-            for &n in &nodes {
+            for &n in nodes {
                 if let Some(by_tier) = self.taken.get(&(n, sku)) {
                     higher += by_tier[..o.tier].iter().sum::<i64>();
                     same += by_tier[o.tier];
@@ -133,22 +154,7 @@ impl<'a> Reasoner<'a> {
             }
             // Lower tiers got stock this order could not use: fall through to the order's rules.
         }
-        self.blocking_rule(order, &nodes, sku)
-    }
-
-    fn holds_whole_order(&self, order: OrderIdx, node: NodeIdx) -> bool {
-        let m = self.model;
-        let o = &m.orders[order];
-        let mut need: Vec<(SkuIdx, i64)> = Vec::new();
-        for l in &o.lines {
-            match need.iter_mut().find(|(s, _)| *s == l.sku) {
-                Some(e) => e.1 += l.qty,
-                None => need.push((l.sku, l.qty)),
-            }
-        }
-        let fits_units = m.nodes[node].capacity_units.is_none_or(|c| c >= o.units());
-        let fits_shipments = m.nodes[node].capacity_shipments.is_none_or(|c| c >= 1);
-        fits_units && fits_shipments && need.iter().all(|&(s, q)| m.available(node, s) >= q)
+        self.blocking_rule(order, nodes, sku)
     }
 
     /// Stock is there (or went to lower tiers): which rule of the order or the network stopped it.

@@ -65,11 +65,7 @@ pub fn route(model: &Model) -> Allocation {
 
 fn candidates(model: &Model, order: OrderIdx) -> Vec<Candidate> {
     let units = model.orders[order].units();
-    let late = if model.policy.hard_sla {
-        0.0
-    } else {
-        model.policy.late_penalty_per_day
-    };
+    let late = model.policy.late_rate();
     let mut out = Vec::new();
     for node in 0..model.nodes.len() {
         let mut best: Option<Candidate> = None;

@@ -76,7 +76,7 @@ pub fn run(
 /// Whether the returned columns really have the objective HiGHS reports.
 fn consistent(stage: &StageModel, r: &RunResult) -> bool {
     let Some(values) = &r.values else { return true };
-    let evaluated: f64 = stage.objective.iter().zip(values).map(|(c, v)| c * v).sum();
+    let evaluated = Program::evaluate_dense(&stage.objective, values);
     let ok = (evaluated - r.objective).abs() <= 1e-6 * r.objective.abs().max(1.0);
     if !ok && std::env::var_os("WAVEOPT_HIGHS_LOG").is_some() {
         eprintln!(

@@ -43,10 +43,14 @@ pub fn start_from_allocation(
 
 /// Sets w, a, s and e to the values implied by the shipment and unit columns.
 pub fn complete_auxiliaries(model: &Model, layout: &Layout, v: &mut [f64]) {
-    for (n, w) in layout.node_open.iter().enumerate() {
-        if let Some(w) = *w {
-            let open = layout.triples.iter().any(|t| t.node == n && v[t.y] > 0.5);
-            v[w] = if open { 1.0 } else { 0.0 };
+    for w in layout.node_open.iter().flatten() {
+        v[*w] = 0.0;
+    }
+    for t in &layout.triples {
+        if let Some(w) = layout.node_open[t.node] {
+            if v[t.y] > 0.5 {
+                v[w] = 1.0;
+            }
         }
     }
     for (oi, o) in model.orders.iter().enumerate() {

@@ -361,9 +361,8 @@ fn zero_tiers_below(values: &[f64], upper: &[f64]) -> Vec<f64> {
 fn cheaper(cost: &[f64], a: Option<Vec<f64>>, b: Option<Vec<f64>>) -> Option<Vec<f64>> {
     match (a, b) {
         (Some(a), Some(b)) => {
-            let ca: f64 = cost.iter().zip(&a).map(|(c, v)| c * v).sum();
-            let cb: f64 = cost.iter().zip(&b).map(|(c, v)| c * v).sum();
-            Some(if cb < ca { b } else { a })
+            let cheaper_b = Program::evaluate_dense(cost, &b) < Program::evaluate_dense(cost, &a);
+            Some(if cheaper_b { b } else { a })
         }
         (a, b) => a.or(b),
     }

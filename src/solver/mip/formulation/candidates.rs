@@ -55,25 +55,13 @@ fn useful_node(model: &Model, order: OrderIdx, node: NodeIdx) -> bool {
         return false;
     }
     if o.ship_complete {
-        let mut need: Vec<(usize, i64)> = Vec::new();
-        for l in &o.lines {
-            match need.iter_mut().find(|(s, _)| *s == l.sku) {
-                Some(e) => e.1 += l.qty,
-                None => need.push((l.sku, l.qty)),
-            }
-        }
-        let fits = n.capacity_units.is_none_or(|c| c >= o.units());
-        return fits && need.iter().all(|&(s, q)| model.available(node, s) >= q);
+        return model.node_holds_whole_order(order, node);
     }
     o.lines.iter().any(|l| model.available(node, l.sku) > 0)
 }
 
 fn dominated(model: &Model, i: usize, quotes: &[(MethodIdx, Quote)]) -> bool {
-    let late = if model.policy.hard_sla {
-        0.0
-    } else {
-        model.policy.late_penalty_per_day
-    };
+    let late = model.policy.late_rate();
     let fixed = |q: &Quote| q.per_shipment_total(late);
     let (_, qi) = &quotes[i];
     quotes.iter().enumerate().any(|(j, (_, qj))| {

@@ -7,13 +7,14 @@ use crate::solver::mip::program::Program;
 
 pub fn add(model: &Model, program: &mut Program, layout: &mut Layout) {
     layout.node_open = vec![None; model.nodes.len()];
-    for (n, node) in model.nodes.iter().enumerate() {
-        if node.fixed_cost <= 0.0 {
-            continue;
+    let mut triples_at: Vec<Vec<usize>> = vec![Vec::new(); model.nodes.len()];
+    for (t, triple) in layout.triples.iter().enumerate() {
+        if model.nodes[triple.node].fixed_cost > 0.0 {
+            triples_at[triple.node].push(t);
         }
-        let at: Vec<usize> = (0..layout.triples.len())
-            .filter(|&t| layout.triples[t].node == n)
-            .collect();
+    }
+    for (n, node) in model.nodes.iter().enumerate() {
+        let at = std::mem::take(&mut triples_at[n]);
         if at.is_empty() {
             continue;
         }

@@ -88,8 +88,9 @@ pub fn build(model: &Model, flags: BuildFlags) -> (Program, Layout) {
     };
     let triples = candidates::enumerate(model, flags);
     variables::add(model, flags, &triples, &mut program, &mut layout);
-    stock::add(model, flags, &mut program, &layout);
-    reservations::add(model, flags, &mut program, &mut layout);
+    let consumption = stock::consumption(model, &layout);
+    stock::add(model, flags, &mut program, &consumption);
+    reservations::add(model, flags, &mut program, &mut layout, &consumption);
     capacity::add(model, &mut program, &layout);
     fixed_cost::add(model, &mut program, &mut layout);
     order_rules::add(model, &mut program, &mut layout);

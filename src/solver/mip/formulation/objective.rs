@@ -8,11 +8,7 @@ use crate::model::Model;
 use crate::solver::mip::program::{ColId, Program};
 
 pub fn cost(model: &Model, program: &Program, layout: &mut Layout) {
-    let late = if model.policy.hard_sla {
-        0.0
-    } else {
-        model.policy.late_penalty_per_day
-    };
+    let late = model.policy.late_rate();
     let mut c = vec![0.0; program.num_cols()];
     for t in &layout.triples {
         let o = &model.orders[t.order];

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use super::stock::Consumption;
 use super::{BuildFlags, Excess, Layout};
 use crate::model::{ChannelIdx, Model};
 use crate::solver::mip::program::{ColId, Program};
@@ -11,9 +12,18 @@ use crate::solver::mip::program::{ColId, Program};
 /// A linear expression: (column, coefficient) pairs.
 type Expr = Vec<(ColId, f64)>;
 
-pub fn add(model: &Model, flags: BuildFlags, program: &mut Program, layout: &mut Layout) {
-    let mut by_sku: std::collections::HashMap<usize, Vec<(usize, Expr)>> = Default::default();
-    for ((node, sku), terms) in super::stock::consumption(model, layout) {
+pub fn add(
+    model: &Model,
+    flags: BuildFlags,
+    program: &mut Program,
+    layout: &mut Layout,
+    consumption: &Consumption,
+) {
+    if model.reservations.is_empty() {
+        return;
+    }
+    let mut by_sku: std::collections::HashMap<usize, Vec<(usize, &Expr)>> = Default::default();
+    for (&(node, sku), terms) in consumption {
         by_sku.entry(sku).or_default().push((node, terms));
     }
     let channel_of_col = channel_of_columns(model, layout, program.num_cols());
@@ -23,7 +33,7 @@ pub fn add(model: &Model, flags: BuildFlags, program: &mut Program, layout: &mut
             if !place.covers(*node) || !model.nodes[*node].active {
                 continue;
             }
-            for &(col, a) in terms {
+            for &(col, a) in terms.iter() {
                 by_channel
                     .entry(channel_of_col[col])
                     .or_default()

@@ -8,10 +8,9 @@ use crate::model::{Model, NodeIdx, SkuIdx};
 use crate::solver::mip::program::{ColId, Program};
 
 /// Per (node, sku): the units expression of everything that could ship it from there.
-pub fn consumption(
-    model: &Model,
-    layout: &Layout,
-) -> BTreeMap<(NodeIdx, SkuIdx), Vec<(ColId, f64)>> {
+pub type Consumption = BTreeMap<(NodeIdx, SkuIdx), Vec<(ColId, f64)>>;
+
+pub fn consumption(model: &Model, layout: &Layout) -> Consumption {
     let mut use_of: BTreeMap<(NodeIdx, SkuIdx), Vec<(ColId, f64)>> = BTreeMap::new();
     for t in &layout.triples {
         let o = &model.orders[t.order];
@@ -34,8 +33,8 @@ pub fn consumption(
     use_of
 }
 
-pub fn add(model: &Model, flags: BuildFlags, program: &mut Program, layout: &Layout) {
-    for ((node, sku), terms) in consumption(model, layout) {
+pub fn add(model: &Model, flags: BuildFlags, program: &mut Program, consumption: &Consumption) {
+    for (&(node, sku), terms) in consumption {
         let available = model.available(node, sku) as f64;
         let most: f64 = terms.iter().map(|&(c, a)| a * program.upper[c]).sum();
         if flags.prune && most <= available {
@@ -46,7 +45,7 @@ pub fn add(model: &Model, flags: BuildFlags, program: &mut Program, layout: &Lay
             || format!("stock[{nid},{sid}]"),
             f64::NEG_INFINITY,
             available,
-            terms,
+            terms.clone(),
         );
     }
 }
