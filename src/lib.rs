@@ -19,6 +19,7 @@ pub mod io;
 pub mod report;
 pub mod solver;
 
+use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
 use format::Engine;
@@ -27,13 +28,24 @@ use model::Model;
 /// Plans a wave: validates it, solves it with the engine the options name, and reports every
 /// order. `options` are the effective options (callers usually pass `&wave.options`).
 pub fn plan(wave: &Wave, options: &Options) -> Result<Plan, Error> {
+    plan_cancellable(wave, options, &AtomicBool::new(false))
+}
+
+/// [`plan()`], stopping early once `cancel` is set (a client went away, the server is shutting
+/// down). A cancelled solve still returns a complete, checked plan: the best one found so far,
+/// with status `feasible` and a note in `solver.notes`.
+pub fn plan_cancellable(
+    wave: &Wave,
+    options: &Options,
+    cancel: &AtomicBool,
+) -> Result<Plan, Error> {
     let started = Instant::now();
     let deadline = started + std::time::Duration::from_millis(options.time_limit_ms.max(1) as u64);
     let model = Model::from_wave(wave)?;
     let outcome = match options.engine {
         Engine::Greedy => solver::greedy::solve(&model),
-        Engine::Mip => solver::mip::solve(&model, options, deadline, false),
-        Engine::Naive => solver::mip::solve(&model, options, deadline, true),
+        Engine::Mip => solver::mip::solve(&model, options, deadline, false, cancel),
+        Engine::Naive => solver::mip::solve(&model, options, deadline, true, cancel),
     };
     let elapsed = started.elapsed().as_millis() as u64;
     Ok(report::assemble(&model, outcome, options.explain, elapsed))

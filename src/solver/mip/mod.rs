@@ -11,6 +11,7 @@ pub mod solution;
 pub mod stages;
 
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use crate::error::Error;
@@ -29,7 +30,13 @@ pub fn threads_for(options: &Options) -> u32 {
 
 /// Solves the wave. `naive` builds every order × node × method triple with no pruning, no
 /// greedy start and no stage shortcuts: the reference the optimizer is measured against.
-pub fn solve(model: &Model, options: &Options, deadline: Instant, naive: bool) -> SolveOutcome {
+pub fn solve(
+    model: &Model,
+    options: &Options,
+    deadline: Instant,
+    naive: bool,
+    cancel: &AtomicBool,
+) -> SolveOutcome {
     let greedy_plan = greedy::route(model);
     let flags = BuildFlags {
         prune: !naive,
@@ -45,10 +52,14 @@ pub fn solve(model: &Model, options: &Options, deadline: Instant, naive: bool) -
         threads: threads_for(options),
         greedy: &greedy_plan,
         use_greedy: !naive,
+        cancel,
     };
     let outcome = runner.run();
     let engine = if naive { "naive" } else { "mip" };
     let mut notes = outcome.notes;
+    if cancel.load(Ordering::Relaxed) {
+        notes.push("solve cancelled: returning the best plan found so far".to_string());
+    }
     let allocation = match &outcome.values {
         Some(values) => solution::allocation_from_values(model, &layout, values),
         None => {
@@ -105,6 +116,7 @@ pub fn export_model(wave: &Wave, out: &Path, ext: &str) -> Result<(), Error> {
         threads: threads_for(&wave.options),
         greedy: &greedy_plan,
         use_greedy: true,
+        cancel: &AtomicBool::new(false),
     };
     let outcome = runner.run();
     let path = out.with_extension(ext);

@@ -10,6 +10,7 @@
 //!
 //! `weighted`: one stage minimising cost plus unfilled penalties, started from the greedy plan.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use super::formulation::{fifo_weights, weighted_objective, Layout};
@@ -41,10 +42,15 @@ pub struct Runner<'a> {
     pub greedy: &'a Allocation,
     /// Whether greedy may be used to skip stages and as a start (the naive reference does not).
     pub use_greedy: bool,
+    /// Set from outside to stop: every stage then gets no time and keeps its incumbent.
+    pub cancel: &'a AtomicBool,
 }
 
 impl Runner<'_> {
     fn seconds_left(&self) -> f64 {
+        if self.cancel.load(Ordering::Relaxed) {
+            return 0.0;
+        }
         self.deadline
             .saturating_duration_since(Instant::now())
             .as_secs_f64()
