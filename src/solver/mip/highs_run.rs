@@ -2,23 +2,27 @@
 //! a time limit, the relative gap, a fixed thread count and seed, and a complete MIP start.
 
 use std::ffi::CString;
+use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
 use highs::{HighsModelStatus, Sense};
 
+use super::highs_callback::SolveWatch;
 use super::program::{Program, StageModel};
 
 #[derive(Debug, Clone, Copy)]
-pub struct Settings {
+pub struct Settings<'a> {
     pub time_limit_s: f64,
     pub mip_gap: f64,
     pub threads: u32,
+    /// When set (from outside), HiGHS is interrupted and the stage keeps its incumbent.
+    pub cancel: Option<&'a AtomicBool>,
 }
 
 /// What HiGHS said about one stage.
 #[derive(Debug, Clone)]
 pub struct RunResult {
-    /// `optimal` (proven within the gap), `time_limit`, `infeasible`, …
+    /// `optimal` (proven within the gap), `time_limit`, `infeasible`, `interrupted`, …
     pub status: &'static str,
     pub proven: bool,
     pub objective: f64,
@@ -31,60 +35,71 @@ pub struct RunResult {
 /// HiGHS's random seed, fixed so that the same model gives the same answer.
 const SEED: i32 = 20_261_126;
 
+/// Feasibility tolerance when this module re-checks a point HiGHS handed back.
+const FEASIBILITY_TOLERANCE: f64 = 1e-6;
+
+/// Solves one stage. The answer's columns are always re-checked here: the solution returned,
+/// HiGHS's last improving solution (from the callback) and the start are candidates, and the
+/// best feasible one by this stage's objective is kept. HiGHS's dual bound stays valid whatever
+/// point is kept; when the kept point is not the one HiGHS reported, the gap is recomputed from
+/// it, and the stage counts as proven only if that gap is within `mip_gap`.
 pub fn run(
     program: &Program,
     stage: &StageModel,
     settings: Settings,
     start: Option<&[f64]>,
 ) -> RunResult {
-    let started = Instant::now();
-    let mut result = run_once(program, stage, settings, start);
-    let Some(start) = start else { return result };
-    if consistent(stage, &result) {
+    let (mut result, last_improving) = run_once(program, stage, settings, start);
+    let reported = result.objective;
+    let returned = result.values.take();
+    let candidates = [returned, last_improving, start.map(<[f64]>::to_vec)];
+    let best = candidates
+        .into_iter()
+        .flatten()
+        .filter(|v| program.violation(stage, v) <= FEASIBILITY_TOLERANCE)
+        .map(|v| (Program::evaluate_dense(&stage.objective, &v), v))
+        .fold(None, |best: Option<(f64, Vec<f64>)>, (obj, v)| match best {
+            Some((b, _)) if b <= obj + 1e-9 * obj.abs().max(1.0) => best,
+            _ => Some((obj, v)),
+        });
+    let Some((objective, values)) = best else {
+        if result.status == "optimal" {
+            result.status = "inconsistent";
+        }
+        result.proven = false;
         return result;
-    }
-    // Seen with HiGHS 1.16 after a MIP start was set: the columns returned are the start's,
-    // while the reported objective is not theirs. When the stage stopped early, keep the start
-    // (feasible, its objective computed here) with HiGHS's dual bound, which stays valid.
-    if !result.proven {
-        let objective = Program::evaluate_dense(&stage.objective, start);
-        result.values = Some(start.to_vec());
-        result.objective = objective;
-        result.gap = if result.bound.is_finite() && objective.abs() > 0.0 {
-            ((objective - result.bound) / objective.abs()).max(0.0)
-        } else {
-            f64::INFINITY
-        };
-        return result;
-    }
-    // When presolve solved the model outright, the objective is right but the columns are the
-    // start's: solve again without the start (quick, since presolve solves it).
-    let left = settings.time_limit_s - started.elapsed().as_secs_f64();
-    let settings = Settings {
-        time_limit_s: left.max(0.05),
-        ..settings
     };
-    let mut again = run_once(program, stage, settings, None);
-    again.time_ms = started.elapsed().as_millis() as u64;
-    if !consistent(stage, &again) {
-        again.proven = false;
-        again.status = "inconsistent";
+    let same_as_reported = (objective - reported).abs() <= 1e-6 * reported.abs().max(1.0);
+    if !same_as_reported {
+        if std::env::var_os("WAVEOPT_HIGHS_LOG").is_some() {
+            eprintln!(
+                "HiGHS reported objective {reported}; the best checked point has {objective}"
+            );
+        }
+        result.gap = relative_gap(objective, result.bound);
+        if result.proven && result.gap > settings.mip_gap + 1e-9 {
+            result.proven = false;
+            result.status = "inconsistent";
+        }
     }
-    again
+    result.objective = objective;
+    result.values = Some(values);
+    result
 }
 
-/// Whether the returned columns really have the objective HiGHS reports.
-fn consistent(stage: &StageModel, r: &RunResult) -> bool {
-    let Some(values) = &r.values else { return true };
-    let evaluated = Program::evaluate_dense(&stage.objective, values);
-    let ok = (evaluated - r.objective).abs() <= 1e-6 * r.objective.abs().max(1.0);
-    if !ok && std::env::var_os("WAVEOPT_HIGHS_LOG").is_some() {
-        eprintln!(
-            "inconsistent HiGHS answer: objective {} but columns give {evaluated}",
-            r.objective
-        );
+/// `(objective − bound) / |objective|`, HiGHS's definition, 0 when both are 0.
+fn relative_gap(objective: f64, bound: f64) -> f64 {
+    if !bound.is_finite() {
+        return f64::INFINITY;
     }
-    ok
+    let diff = (objective - bound).max(0.0);
+    if diff == 0.0 {
+        0.0
+    } else if objective.abs() > 0.0 {
+        diff / objective.abs()
+    } else {
+        f64::INFINITY
+    }
 }
 
 fn run_once(
@@ -92,7 +107,7 @@ fn run_once(
     stage: &StageModel,
     settings: Settings,
     start: Option<&[f64]>,
-) -> RunResult {
+) -> (RunResult, Option<Vec<f64>>) {
     let started = Instant::now();
     let problem = program.to_highs(stage);
     let mut model = problem.optimise(Sense::Minimise);
@@ -111,10 +126,14 @@ fn run_once(
         // HiGHS checks the start itself and ignores it when it is not feasible.
         let _ = model.try_set_solution(Some(start), None, None, None);
     }
+    let watch = SolveWatch::new(program.num_cols(), settings.cancel);
+    // SAFETY: `model` is live, and `watch` outlives the solve below (it is dropped at the end
+    // of this function, after `solved`).
+    unsafe { watch.attach(model.as_mut_ptr()) };
     let solved = match model.try_solve() {
         Ok(s) => s,
         Err(_) => {
-            return RunResult {
+            let failed = RunResult {
                 status: "solver_error",
                 proven: false,
                 objective: f64::NAN,
@@ -122,7 +141,8 @@ fn run_once(
                 gap: f64::INFINITY,
                 values: None,
                 time_ms: started.elapsed().as_millis() as u64,
-            }
+            };
+            return (failed, watch.take_last_improving());
         }
     };
     let status = solved.status();
@@ -152,7 +172,8 @@ fn run_once(
     } else {
         bound
     };
-    RunResult {
+    drop(solved);
+    let result = RunResult {
         status: label,
         proven,
         objective,
@@ -160,7 +181,8 @@ fn run_once(
         gap,
         values,
         time_ms: started.elapsed().as_millis() as u64,
-    }
+    };
+    (result, watch.take_last_improving())
 }
 
 /// Writes the program with the given objective to a file; HiGHS picks LP or MPS by extension.

@@ -5,6 +5,7 @@
 //! stage finds no solution in time, so a checked plan always comes back.
 
 pub mod formulation;
+mod highs_callback;
 pub mod highs_run;
 pub mod program;
 pub mod solution;

@@ -82,6 +82,33 @@ impl Program {
         expr.iter().map(|&(c, a)| a * values[c]).sum()
     }
 
+    /// The largest violation of a bound, a row or integrality by `values` in this stage, scaled
+    /// by each row's size; 0 for a feasible point.
+    pub fn violation(&self, stage: &StageModel, values: &[f64]) -> f64 {
+        if values.len() != self.num_cols() {
+            return f64::INFINITY;
+        }
+        let upper = stage.upper.as_deref().unwrap_or(&self.upper);
+        let mut worst = 0.0f64;
+        for (c, &v) in values.iter().enumerate() {
+            if !v.is_finite() {
+                return f64::INFINITY;
+            }
+            worst = worst.max(self.lower[c] - v).max(v - upper[c]);
+            if self.integer[c] {
+                worst = worst.max((v - v.round()).abs());
+            }
+        }
+        for row in self.rows.iter().chain(&stage.extra_rows) {
+            let activity = Self::evaluate(&row.entries, values);
+            let scale = 1.0 + row.entries.iter().map(|e| e.1.abs()).fold(0.0, f64::max);
+            worst = worst
+                .max((row.lower - activity) / scale)
+                .max((activity - row.upper) / scale);
+        }
+        worst
+    }
+
     /// Builds the HiGHS problem for one stage: this objective (minimised), the program's rows
     /// plus `extra` rows, and optionally other upper bounds.
     pub fn to_highs(&self, stage: &StageModel) -> highs::RowProblem {

@@ -56,11 +56,12 @@ impl Runner<'_> {
             .as_secs_f64()
     }
 
-    fn settings(&self, share: f64) -> Settings {
+    fn settings(&self, share: f64) -> Settings<'_> {
         Settings {
             time_limit_s: (self.seconds_left() * share).max(0.05),
             mip_gap: self.mip_gap,
             threads: self.threads,
+            cancel: Some(self.cancel),
         }
     }
 
