@@ -4,6 +4,7 @@
 //! interned) → [`solver`] (greedy baseline and the MIP). [`validation`] and [`checker`] stand
 //! beside them. The CLI and the HTTP service are thin shells over [`plan()`].
 
+pub mod bench;
 pub mod checker;
 pub mod cli;
 pub mod error;

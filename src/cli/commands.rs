@@ -20,6 +20,8 @@ pub fn dispatch(command: Command) -> Result<ExitCode, Error> {
             csv,
         } => generate(&preset, seed, out.as_deref(), csv.as_deref()),
         Command::ExportModel { wave, format, out } => export_model(&wave, format, &out),
+        Command::Bench(args) => super::bench::bench(args),
+        Command::BenchRun(args) => super::bench::bench_run(args),
         Command::Import { source } => match source {
             ImportSource::OrlibCap {
                 file,

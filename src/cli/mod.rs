@@ -1,6 +1,7 @@
 //! Command-line interface: argument parsing and the subcommands, each a thin call into the
 //! library. Exit codes: 0 success, 1 invalid input or a failed check, 2 usage error.
 
+mod bench;
 mod commands;
 
 use std::path::PathBuf;
@@ -56,6 +57,12 @@ pub enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Benchmark greedy, the naive MIP and the optimizer on presets; writes bench/results.md
+    /// and appends bench/history.csv.
+    Bench(bench::BenchArgs),
+    /// One measured run (used by `bench`, in its own process so peak RSS is its own).
+    #[command(hide = true)]
+    BenchRun(bench::BenchRunArgs),
     /// Convert a public benchmark instance into a wave.
     Import {
         #[command(subcommand)]

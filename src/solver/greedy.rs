@@ -63,6 +63,25 @@ pub fn route(model: &Model) -> Allocation {
     allocation
 }
 
+/// `base` plus greedy routes for the orders of tier `tier` that `base` does not serve, on the
+/// stock and capacity `base` leaves. A complete start for the MIP's stage of that tier.
+pub fn extend(model: &Model, base: &Allocation, tier: usize) -> Allocation {
+    let mut ledger = Ledger::of_allocation(model, base);
+    let mut allocation = base.clone();
+    let served: std::collections::HashSet<OrderIdx> =
+        base.shipments.iter().map(|s| s.order).collect();
+    for order in model.priority_order() {
+        let o = &model.orders[order];
+        if o.tier != tier || o.is_held() || served.contains(&order) {
+            continue;
+        }
+        let shipments = route_order(model, &mut ledger, order);
+        allocation.shipments.extend(shipments);
+    }
+    allocation.normalise();
+    allocation
+}
+
 fn candidates(model: &Model, order: OrderIdx) -> Vec<Candidate> {
     let units = model.orders[order].units();
     let late = model.policy.late_rate();

@@ -77,6 +77,12 @@ unsafe extern "C" fn on_event(
             MIP_IMPROVING_SOLUTION if !data_out.is_null() => {
                 let out = &*data_out;
                 let size = usize::try_from(out.mip_solution_size).unwrap_or(0);
+                if std::env::var_os("WAVEOPT_HIGHS_LOG").is_some() {
+                    eprintln!(
+                        "improving solution: objective {}, {size} of {} columns",
+                        out.objective_function_value, watch.columns
+                    );
+                }
                 if out.mip_solution.is_null() || size != watch.columns {
                     return;
                 }

@@ -49,10 +49,48 @@ pub fn run(
     settings: Settings,
     start: Option<&[f64]>,
 ) -> RunResult {
+    let started = Instant::now();
+    let result = checked_run(program, stage, settings, start);
+    if result.status != "inconsistent" || start.is_none() {
+        return result;
+    }
+    // HiGHS proved the stage but handed back the start's columns with another point's objective
+    // (HiGHS issue #3510: a start that presolve changes). Solve again without the start; the
+    // proof is quick the second time, and the start stays the fallback.
+    let left = settings.time_limit_s - started.elapsed().as_secs_f64();
+    let settings = Settings {
+        time_limit_s: left.max(0.05),
+        ..settings
+    };
+    let mut again = checked_run(program, stage, settings, None);
+    if again.values.is_none() {
+        return result;
+    }
+    again.time_ms = started.elapsed().as_millis() as u64;
+    again
+}
+
+fn checked_run(
+    program: &Program,
+    stage: &StageModel,
+    settings: Settings,
+    start: Option<&[f64]>,
+) -> RunResult {
     let (mut result, last_improving) = run_once(program, stage, settings, start);
     let reported = result.objective;
     let returned = result.values.take();
     let candidates = [returned, last_improving, start.map(<[f64]>::to_vec)];
+    if std::env::var_os("WAVEOPT_HIGHS_LOG").is_some() {
+        for (i, c) in candidates.iter().enumerate() {
+            if let Some(v) = c {
+                eprintln!(
+                    "candidate {i}: violation {:e}, objective {}",
+                    program.violation(stage, v),
+                    Program::evaluate_dense(&stage.objective, v)
+                );
+            }
+        }
+    }
     let best = candidates
         .into_iter()
         .flatten()

@@ -8,6 +8,7 @@ pub mod formulation;
 mod highs_callback;
 pub mod highs_run;
 pub mod program;
+pub mod relaxation;
 pub mod solution;
 pub mod stages;
 

@@ -41,8 +41,15 @@ pub fn start_from_allocation(
     Some(v)
 }
 
-/// Sets w, a, s and e to the values implied by the shipment and unit columns.
+/// Closes shipments that carry no units, then sets w, a, s and e to the values implied by the
+/// shipment and unit columns. The result is the cheapest point with these units: an empty open
+/// shipment only costs (a stage that does not price shipments may leave one open).
 pub fn complete_auxiliaries(model: &Model, layout: &Layout, v: &mut [f64]) {
+    for t in &layout.triples {
+        if !t.x.is_empty() && t.x.iter().all(|&(_, col)| v[col] < 0.5) {
+            v[t.y] = 0.0;
+        }
+    }
     for w in layout.node_open.iter().flatten() {
         v[*w] = 0.0;
     }

@@ -19,7 +19,7 @@ use super::program::{ColId, Program, Row, StageModel};
 use super::solution;
 use crate::format::{Allocation as AllocationMode, StageStats, WithinTier};
 use crate::model::Model;
-use crate::solver::Allocation;
+use crate::solver::{greedy, Allocation};
 
 pub struct StageOutcome {
     pub values: Option<Vec<f64>>,
@@ -196,7 +196,12 @@ impl Runner<'_> {
                 upper: Some(upper.clone()),
             };
             let start = match &incumbent {
-                Some(values) => Some(self.repaired(zero_tiers_below(values, &upper))),
+                Some(values) => {
+                    let kept = self.repaired(zero_tiers_below(values, &upper));
+                    let base = solution::allocation_from_values(m, self.layout, &kept);
+                    let extended = greedy::extend(m, &base, k);
+                    self.greedy_start(&extended).or(Some(kept))
+                }
                 None => self.greedy_start(&self.restricted_greedy(k)),
             };
             let stages_left = (tiers - k) as f64 + 1.0;

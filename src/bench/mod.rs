@@ -1,0 +1,195 @@
+//! `waveopt bench`: every preset (and optionally the large OR-Library instances) with three
+//! engines in one run — greedy, the naive monolithic MIP and the optimizer. Each run happens in
+//! a child process (`waveopt bench-run`), so its peak RSS is its own. Results go to a Markdown
+//! table (`bench/results.md`) and are appended to `bench/history.csv` with the git revision
+//! and the machine.
+
+pub mod measure;
+mod table;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::error::Error;
+use crate::format::{to_pretty_json, Engine};
+use crate::generate::{self, Preset};
+pub use measure::RunMetrics;
+pub use table::{history_rows, markdown};
+
+/// What to run.
+#[derive(Debug, Clone)]
+pub struct BenchConfig {
+    pub presets: Vec<Preset>,
+    pub engines: Vec<Engine>,
+    pub repeat: u32,
+    pub seed: u64,
+    /// Overrides each wave's `options.time_limit_ms`.
+    pub time_limit_ms: Option<i64>,
+    pub threads: Option<i64>,
+    /// Also run capa/capb/capc (minutes each).
+    pub orlib: bool,
+    /// Where `results.md` and `history.csv` go.
+    pub out_dir: PathBuf,
+    /// The waveopt binary that runs each measurement.
+    pub exe: PathBuf,
+}
+
+/// One case (a preset or a benchmark instance), one engine, one repetition.
+#[derive(Debug, Clone)]
+pub struct BenchRow {
+    pub case: String,
+    pub repeat: u32,
+    pub metrics: RunMetrics,
+}
+
+struct Case {
+    name: String,
+    wave_path: PathBuf,
+    time_limit_ms: Option<i64>,
+}
+
+/// Runs the suite and writes the table and the history. Returns every row.
+pub fn run(config: &BenchConfig) -> Result<Vec<BenchRow>, Error> {
+    let work = std::env::temp_dir().join("waveopt-bench");
+    create_dir(&work)?;
+    let cases = cases(config, &work)?;
+    let total = cases.len() * config.engines.len() * config.repeat as usize;
+    let bar = ProgressBar::new(total as u64);
+    bar.set_style(
+        ProgressStyle::with_template("{elapsed_precise} [{bar:30}] {pos}/{len} {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let mut rows = Vec::new();
+    for case in &cases {
+        for &engine in &config.engines {
+            for repeat in 1..=config.repeat {
+                bar.set_message(format!("{} {}", case.name, measure::engine_name(engine)));
+                let metrics = run_child(config, case, engine)?;
+                bar.inc(1);
+                rows.push(BenchRow {
+                    case: case.name.clone(),
+                    repeat,
+                    metrics,
+                });
+            }
+        }
+    }
+    bar.finish_and_clear();
+    create_dir(&config.out_dir)?;
+    let machine = table::machine();
+    let revision = git_revision();
+    let md = markdown(&rows, &machine, &revision);
+    crate::io::write_text(&config.out_dir.join("results.md"), &md)?;
+    append_history(
+        &config.out_dir.join("history.csv"),
+        &rows,
+        &machine,
+        &revision,
+    )?;
+    Ok(rows)
+}
+
+fn cases(config: &BenchConfig, work: &Path) -> Result<Vec<Case>, Error> {
+    let mut cases = Vec::new();
+    for &preset in &config.presets {
+        let wave = generate::generate(preset, config.seed);
+        let path = work.join(format!("{}-seed{}.wave.json", preset.name(), config.seed));
+        crate::io::write_text(&path, &to_pretty_json(&wave))?;
+        cases.push(Case {
+            name: preset.name().to_string(),
+            wave_path: path,
+            time_limit_ms: config.time_limit_ms,
+        });
+    }
+    if config.orlib {
+        for (name, capacity) in [("capa", 14000.0), ("capb", 8000.0), ("capc", 7250.0)] {
+            let source = Path::new("datasets/orlib-cflp").join(format!("{name}.txt"));
+            let text = std::fs::read_to_string(&source).map_err(|e| Error::Io {
+                path: source.display().to_string(),
+                source: e,
+            })?;
+            let mut wave = crate::import::orlib_cap_to_wave(&text, Some(capacity), name)?;
+            // Time to the proven optimum: the published optima need a tight gap.
+            wave.options.mip_gap = 1e-9;
+            let path = work.join(format!("{name}.wave.json"));
+            crate::io::write_text(&path, &to_pretty_json(&wave))?;
+            cases.push(Case {
+                name: name.to_string(),
+                wave_path: path,
+                time_limit_ms: Some(config.time_limit_ms.unwrap_or(0).max(600_000)),
+            });
+        }
+    }
+    Ok(cases)
+}
+
+fn run_child(config: &BenchConfig, case: &Case, engine: Engine) -> Result<RunMetrics, Error> {
+    let mut cmd = Command::new(&config.exe);
+    cmd.arg("bench-run")
+        .arg(&case.wave_path)
+        .arg("--engine")
+        .arg(measure::engine_name(engine));
+    if let Some(t) = case.time_limit_ms {
+        cmd.arg("--time-limit-ms").arg(t.to_string());
+    }
+    if let Some(t) = config.threads {
+        cmd.arg("--threads").arg(t.to_string());
+    }
+    let output = cmd.output().map_err(|e| Error::Io {
+        path: config.exe.display().to_string(),
+        source: e,
+    })?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    if !output.status.success() {
+        return Err(Error::Solver(format!(
+            "bench run {} {} failed: {}",
+            case.name,
+            measure::engine_name(engine),
+            String::from_utf8_lossy(&output.stderr).trim()
+        )));
+    }
+    serde_json::from_str(stdout.trim())
+        .map_err(|e| Error::Solver(format!("bench run {}: unreadable metrics: {e}", case.name)))
+}
+
+fn append_history(
+    path: &Path,
+    rows: &[BenchRow],
+    machine: &str,
+    revision: &str,
+) -> Result<(), Error> {
+    use std::io::Write;
+    let new = !path.exists();
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .map_err(|source| Error::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
+    let text = history_rows(rows, machine, revision, new);
+    file.write_all(text.as_bytes()).map_err(|source| Error::Io {
+        path: path.display().to_string(),
+        source,
+    })
+}
+
+fn create_dir(dir: &Path) -> Result<(), Error> {
+    std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+        path: dir.display().to_string(),
+        source,
+    })
+}
+
+fn git_revision() -> String {
+    Command::new("git")
+        .args(["rev-parse", "--short", "HEAD"])
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_else(|| "unknown".to_string())
+}
