@@ -16,10 +16,10 @@ use crate::model::{MethodIdx, Model, NodeIdx, OrderIdx};
 
 /// A node's best way to ship a given order: the cheapest method for the whole order.
 #[derive(Debug, Clone, Copy)]
-struct Candidate {
-    node: NodeIdx,
-    method: MethodIdx,
-    cost: f64,
+pub(crate) struct Candidate {
+    pub node: NodeIdx,
+    pub method: MethodIdx,
+    pub cost: f64,
 }
 
 pub fn solve(model: &Model) -> SolveOutcome {
@@ -82,7 +82,7 @@ pub fn extend(model: &Model, base: &Allocation, tier: usize) -> Allocation {
     allocation
 }
 
-fn candidates(model: &Model, order: OrderIdx) -> Vec<Candidate> {
+pub(crate) fn candidates(model: &Model, order: OrderIdx) -> Vec<Candidate> {
     let units = model.orders[order].units();
     let late = model.policy.late_rate();
     let mut out = Vec::new();
@@ -104,7 +104,7 @@ fn candidates(model: &Model, order: OrderIdx) -> Vec<Candidate> {
 }
 
 /// Units of each line this node could give the order right now (stock, reservations, capacity).
-fn coverable(
+pub(crate) fn coverable(
     model: &Model,
     ledger: &Ledger,
     order: OrderIdx,

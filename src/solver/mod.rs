@@ -4,5 +4,6 @@ mod allocation;
 pub mod greedy;
 pub mod ledger;
 pub mod mip;
+pub mod polish;
 
 pub use allocation::{Allocation, ShipmentDecision, SolveOutcome};

@@ -125,6 +125,18 @@ fn checked_run(
     result
 }
 
+/// The optimum of the stage's LP relaxation (a bound on the MIP), or `None` when HiGHS does not
+/// prove it within the time limit.
+pub fn lp_relaxation(program: &Program, stage: &StageModel, settings: Settings) -> Option<f64> {
+    let mut model = program.to_highs_relaxed(stage).optimise(Sense::Minimise);
+    model.make_quiet();
+    model.set_option("time_limit", settings.time_limit_s.max(0.01));
+    model.set_option("threads", settings.threads.max(1) as i32);
+    model.set_option("random_seed", SEED);
+    let solved = model.try_solve().ok()?;
+    (solved.status() == HighsModelStatus::Optimal).then(|| solved.objective_value())
+}
+
 /// `(objective − bound) / |objective|`, HiGHS's definition, 0 when both are 0.
 fn relative_gap(objective: f64, bound: f64) -> f64 {
     if !bound.is_finite() {

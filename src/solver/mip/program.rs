@@ -112,6 +112,15 @@ impl Program {
     /// Builds the HiGHS problem for one stage: this objective (minimised), the program's rows
     /// plus `extra` rows, and optionally other upper bounds.
     pub fn to_highs(&self, stage: &StageModel) -> highs::RowProblem {
+        self.to_highs_with(stage, false)
+    }
+
+    /// [`Self::to_highs`] with integrality dropped: the stage's LP relaxation.
+    pub fn to_highs_relaxed(&self, stage: &StageModel) -> highs::RowProblem {
+        self.to_highs_with(stage, true)
+    }
+
+    fn to_highs_with(&self, stage: &StageModel, relax: bool) -> highs::RowProblem {
         let mut pb = highs::RowProblem::default();
         let upper = stage.upper.as_deref().unwrap_or(&self.upper);
         let cols: Vec<highs::Col> = (0..self.num_cols())
@@ -119,7 +128,7 @@ impl Program {
                 pb.add_column_with_integrality(
                     stage.objective[c],
                     self.lower[c]..=upper[c],
-                    self.integer[c],
+                    self.integer[c] && !relax,
                 )
             })
             .collect();

@@ -19,7 +19,7 @@ use super::program::{ColId, Program, Row, StageModel};
 use super::solution;
 use crate::format::{Allocation as AllocationMode, StageStats, WithinTier};
 use crate::model::Model;
-use crate::solver::{greedy, Allocation};
+use crate::solver::{greedy, polish, Allocation};
 
 pub struct StageOutcome {
     pub values: Option<Vec<f64>>,
@@ -83,6 +83,26 @@ impl Runner<'_> {
         values
     }
 
+    /// The start with orders consolidated where cheaper ([`polish::consolidate`]); fills per
+    /// order are kept, so every earlier stage's row still holds. Not for the naive reference.
+    fn polished(&self, values: Vec<f64>) -> Vec<f64> {
+        if !self.use_greedy {
+            return values;
+        }
+        let allocation = solution::allocation_from_values(self.model, self.layout, &values);
+        let consolidated = polish::consolidate(self.model, &allocation);
+        match solution::start_from_allocation(self.model, self.program, self.layout, &consolidated)
+        {
+            Some(v)
+                if Program::evaluate_dense(&self.layout.cost, &v)
+                    < Program::evaluate_dense(&self.layout.cost, &values) =>
+            {
+                v
+            }
+            _ => values,
+        }
+    }
+
     pub fn run(&self) -> StageOutcome {
         match self.model.policy.allocation {
             AllocationMode::Weighted => self.weighted(),
@@ -96,7 +116,7 @@ impl Runner<'_> {
             extra_rows: Vec::new(),
             upper: None,
         };
-        let start = self.greedy_start(self.greedy);
+        let start = self.greedy_start(self.greedy).map(|v| self.polished(v));
         let r = highs_run::run(self.program, &stage, self.settings(1.0), start.as_deref());
         let stats = self.stats("weighted", &r, r.objective, r.bound);
         let mut notes = Vec::new();
@@ -205,12 +225,15 @@ impl Runner<'_> {
                 None => self.greedy_start(&self.restricted_greedy(k)),
             };
             let stages_left = (tiers - k) as f64 + 1.0;
-            let r = highs_run::run(
-                self.program,
-                &stage,
-                self.settings(1.0 / stages_left),
-                start.as_deref(),
-            );
+            let r = match self.start_meets_lp_bound(&stage, &fill, start.as_deref(), stages_left) {
+                Some(proven) => proven,
+                None => highs_run::run(
+                    self.program,
+                    &stage,
+                    self.settings(1.0 / stages_left),
+                    start.as_deref(),
+                ),
+            };
             let Some(values) = r.values.clone() else {
                 notes.push(format!(
                     "stage tier:{name} found no solution ({})",
@@ -265,7 +288,7 @@ impl Runner<'_> {
             let greedy = self.greedy_start(self.greedy);
             start = cheaper(&self.layout.cost, start, greedy);
         }
-        let start = start.map(|v| self.repaired(v));
+        let start = start.map(|v| self.polished(self.repaired(v)));
         let r = highs_run::run(self.program, &stage, self.settings(1.0), start.as_deref());
         stages.push(self.stats("cost", &r, r.objective, r.bound));
         let (values, gap) = match (r.values, start) {
@@ -298,6 +321,32 @@ impl Runner<'_> {
             notes,
             final_stage: stage,
         }
+    }
+
+    /// When the start's fill already equals the floor of the stage's LP bound, the start is
+    /// optimal (fills are integers) and the MIP need not run. Only for the optimizer, not for the
+    /// naive reference.
+    fn start_meets_lp_bound(
+        &self,
+        stage: &StageModel,
+        fill: &[(ColId, f64)],
+        start: Option<&[f64]>,
+        stages_left: f64,
+    ) -> Option<RunResult> {
+        let start = start.filter(|_| self.use_greedy)?;
+        let started = Instant::now();
+        let start_fill = Program::evaluate(fill, start).round();
+        let lp = -highs_run::lp_relaxation(self.program, stage, self.settings(0.5 / stages_left))?;
+        let bound = (lp + 1e-6).floor();
+        (start_fill >= bound).then(|| RunResult {
+            status: "lp_bound_met_by_start",
+            proven: true,
+            objective: -start_fill,
+            bound: -bound,
+            gap: 0.0,
+            values: Some(start.to_vec()),
+            time_ms: started.elapsed().as_millis() as u64,
+        })
     }
 
     fn failed(
