@@ -95,6 +95,10 @@ pub fn explain_order(model: &Model, order: OrderIdx, shipments: &[Shipment]) -> 
             } else {
                 format!("{what}; {}", alt.note)
             };
+        } else if alt.note.is_empty() {
+            // Nothing shipped: the stock listed here went elsewhere or is held back.
+            alt.note = "not used: its stock went to other orders or is reserved (see the line reasons)"
+                .to_string();
         }
         listed.push(alt);
     }
