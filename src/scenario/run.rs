@@ -36,16 +36,16 @@ pub struct PreparedCase {
 /// applied. Every problem (names, edits, the edited waves' validation) comes back at once.
 pub fn prepare(scenario: &Scenario) -> Result<Vec<PreparedCase>, Error> {
     let mut problems = check_names(scenario);
-    problems.extend(
-        crate::validation::validate(&scenario.base)
-            .into_iter()
-            .map(|p| Problem {
-                path: format!("/base{}", p.path),
-                code: p.code,
-                message: format!("base wave: {}", p.message),
-            }),
-    );
-    if !problems.is_empty() {
+    let base_problems: Vec<Problem> = crate::validation::validate(&scenario.base)
+        .into_iter()
+        .map(|p| Problem {
+            path: format!("/base{}", p.path),
+            code: p.code,
+            message: format!("base wave: {}", p.message),
+        })
+        .collect();
+    if !base_problems.is_empty() {
+        problems.extend(base_problems);
         return Err(Error::Invalid(problems));
     }
     let mut base = scenario.base.clone();
