@@ -13,7 +13,7 @@ use crate::scenario::comparison::Comparison;
 
 type Chart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 
-const LEGEND_WIDTH: u32 = 250;
+const LEGEND_WIDTH: u32 = 290;
 
 /// A chart's plot area and its legend panel.
 type Panels<DB> = (DrawingArea<DB, Shift>, DrawingArea<DB, Shift>);
@@ -99,7 +99,7 @@ fn legend<DB: DrawingBackend>(
             [(10, y), (24, y + 14)],
             BLACK.stroke_width(1),
         ))?;
-        area.draw(&Text::new(shorten(label, 27), (32, y), text.clone()))?;
+        area.draw(&Text::new(shorten(label, 32), (32, y), text.clone()))?;
         y += 22;
     }
     y += 6;
@@ -238,7 +238,7 @@ pub(super) fn fill_by_tier<DB: DrawingBackend>(
     }
     legend(
         &side,
-        "Tier (priority order)",
+        "Tier (base priority order)",
         &entries,
         &["No bar: tier has no demand"],
     )

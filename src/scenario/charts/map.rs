@@ -41,14 +41,18 @@ impl MapFrame {
         if points.is_empty() {
             return None;
         }
-        let span = |values: Vec<f64>| {
+        // Node labels sit right of and above their markers: pad those sides more.
+        let span = |values: Vec<f64>, low_pad: f64, high_pad: f64| {
             let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
             let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-            let pad = ((hi - lo) * 0.06).max(1.0);
-            (lo - pad, hi + pad)
+            let range = hi - lo;
+            (
+                lo - (range * low_pad).max(1.0),
+                hi + (range * high_pad).max(1.5),
+            )
         };
-        let lon = span(points.iter().map(|p| p.0).collect());
-        let lat = span(points.iter().map(|p| p.1).collect());
+        let lon = span(points.iter().map(|p| p.0).collect(), 0.05, 0.12);
+        let lat = span(points.iter().map(|p| p.1).collect(), 0.05, 0.08);
         Some(MapFrame {
             lon: (lon.0.max(-180.0), lon.1.min(180.0)),
             lat: (lat.0.max(-90.0), lat.1.min(90.0)),
@@ -126,6 +130,8 @@ pub(super) fn draw<DB: DrawingBackend>(
         .filter_map(|o| Some((o.id.as_str(), (o.ship_to.lon?, o.ship_to.lat?))))
         .collect();
 
+    let shipments: usize = run.plan.orders.iter().map(|o| o.shipments.len()).sum();
+    let line_width = if shipments > 120 { 1 } else { 2 };
     let mut lines = Vec::new();
     let mut served = Vec::new();
     let mut unserved = Vec::new();
@@ -139,7 +145,7 @@ pub(super) fn draw<DB: DrawingBackend>(
             if let Some(&from) = location.get(s.node.as_str()) {
                 lines.push(PathElement::new(
                     vec![from, to],
-                    colour_of(&s.node).mix(0.6).stroke_width(2),
+                    colour_of(&s.node).mix(0.55).stroke_width(line_width),
                 ));
             }
         }
@@ -251,7 +257,11 @@ fn legend<DB: DrawingBackend>(
     if without_coordinates > 0 {
         y += 30;
         area.draw(&Text::new(
-            format!("{without_coordinates} orders have no lat/lon"),
+            if without_coordinates == 1 {
+                "1 order without lat/lon not drawn".to_string()
+            } else {
+                format!("{without_coordinates} orders without lat/lon not drawn")
+            },
             (10, y),
             (FONT, 12).into_font(),
         ))?;

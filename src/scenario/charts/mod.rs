@@ -53,11 +53,11 @@ impl Figure<'_> {
     pub fn size(&self) -> (u32, u32) {
         match self {
             Figure::CostBreakdown(c) | Figure::FillByTier(c) => {
-                ((330 + 200 * c.variants.len() as u32).max(900), 540)
+                ((370 + 200 * c.variants.len() as u32).max(900), 540)
             }
             Figure::NodeUtilisation(c) => {
                 let bars = (c.nodes.len() * c.variants.len()) as u32;
-                ((330 + 34 * bars + 30 * c.nodes.len() as u32).max(900), 540)
+                ((370 + 34 * bars + 30 * c.nodes.len() as u32).max(900), 540)
             }
             Figure::Map(_, frame, _) => frame.size(),
         }
