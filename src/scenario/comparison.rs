@@ -146,9 +146,20 @@ pub struct VariantRun {
     pub plan: Plan,
 }
 
-/// Builds the comparison of `runs` (the base first).
+/// Builds the comparison of `runs` (the base first; no runs give an empty comparison).
 pub fn compare(scenario: &str, description: Option<&str>, runs: &[VariantRun]) -> Comparison {
-    let base = &runs[0];
+    let Some(base) = runs.first() else {
+        return Comparison {
+            scenario: scenario.to_string(),
+            description: description.map(str::to_string),
+            base_wave: String::new(),
+            engine: String::new(),
+            tiers: Vec::new(),
+            channels: Vec::new(),
+            nodes: Vec::new(),
+            variants: Vec::new(),
+        };
+    };
     let mut tiers: Vec<String> = Vec::new();
     let mut channels = BTreeSet::new();
     for run in runs {
