@@ -53,7 +53,10 @@ impl Figure<'_> {
     pub fn size(&self) -> (u32, u32) {
         match self {
             Figure::CostBreakdown(c) | Figure::FillByTier(c) => {
-                ((370 + 200 * c.variants.len() as u32).max(900), 540)
+                // Room for each variant's name under its bars (about 8 px a character).
+                let longest = c.variants.iter().map(|v| v.name.chars().count());
+                let per_variant = (longest.max().unwrap_or(0) as u32 * 8 + 40).clamp(200, 360);
+                ((370 + per_variant * c.variants.len() as u32).max(900), 540)
             }
             Figure::NodeUtilisation(c) => {
                 let bars = (c.nodes.len() * c.variants.len()) as u32;
