@@ -354,3 +354,28 @@ fn an_edited_wave_must_still_validate() {
     assert_eq!(details[0].path, "/wave/policy/late_penalty_per_day");
     assert!(details[0].message.contains("variant \"v\""));
 }
+
+#[test]
+fn a_csv_folder_works_as_the_base() {
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("scenario-csv-base");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("csv-base.toml");
+    let base = common::dataset_path("sample/csv");
+    std::fs::write(
+        &file,
+        format!(
+            "base = {:?}\n[[variants]]\nname = \"closed\"\nedits = [{{ op = \"close_node\", node = \"DC-WEST\" }}]\n",
+            base.display().to_string()
+        ),
+    )
+    .unwrap();
+    let loaded = scenario::load(&file).unwrap_or_else(|e| panic!("{e}: {:?}", e.details()));
+    assert_eq!(
+        loaded.name, "csv-base",
+        "the name defaults to the file stem"
+    );
+    assert_eq!(loaded.base.orders.len(), sample().orders.len());
+    let cases = scenario::prepare(&loaded).unwrap();
+    assert_eq!(cases.len(), 2);
+    assert!(!cases[1].wave.nodes[1].active);
+}
