@@ -18,6 +18,7 @@ pub use format::{Options, Plan, Wave};
 pub mod generate;
 pub mod io;
 pub mod report;
+pub mod scenario;
 pub mod solver;
 
 use std::sync::atomic::AtomicBool;

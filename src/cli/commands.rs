@@ -22,6 +22,7 @@ pub fn dispatch(command: Command) -> Result<ExitCode, Error> {
         Command::ExportModel { wave, format, out } => export_model(&wave, format, &out),
         Command::Bench(args) => super::bench::bench(args),
         Command::BenchRun(args) => super::bench::bench_run(args),
+        Command::Scenario { file, out } => crate::scenario::cli::run(&file, out.as_deref()),
         Command::Import { source } => match source {
             ImportSource::OrlibCap {
                 file,

@@ -63,6 +63,14 @@ pub enum Command {
     /// One measured run (used by `bench`, in its own process so peak RSS is its own).
     #[command(hide = true)]
     BenchRun(bench::BenchRunArgs),
+    /// Run a what-if scenario file: the base and every variant, compared in a report folder.
+    Scenario {
+        /// The scenario file (TOML), see docs/scenarios.md.
+        file: PathBuf,
+        /// Output folder (default: `out/scenarios/<file stem>`).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Convert a public benchmark instance into a wave.
     Import {
         #[command(subcommand)]
