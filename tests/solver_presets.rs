@@ -15,7 +15,11 @@ fn compare_with_greedy(wave: &Wave) {
     let mip = common::plan_checked(wave, Engine::Mip);
     let g = common::tier_fills(wave, &greedy);
     let m = common::tier_fills(wave, &mip);
-    assert!(m >= g, "{}: tier fills {m:?} below greedy {g:?}", wave.wave_id);
+    assert!(
+        m >= g,
+        "{}: tier fills {m:?} below greedy {g:?}",
+        wave.wave_id
+    );
     if m == g {
         assert!(
             mip.objective.total <= greedy.objective.total + 1e-6,
@@ -61,7 +65,9 @@ fn explain_lists_the_chosen_option_and_priced_alternatives() {
         // Every node the order ships from is among the alternatives, marked chosen.
         for s in &order.shipments {
             assert!(
-                chosen.iter().any(|a| a.node == s.node && a.method == s.method),
+                chosen
+                    .iter()
+                    .any(|a| a.node == s.node && a.method == s.method),
                 "{}: shipment from {} by {} not marked chosen",
                 order.id,
                 s.node,
@@ -69,7 +75,12 @@ fn explain_lists_the_chosen_option_and_priced_alternatives() {
             );
         }
         for a in explain.alternatives.iter().filter(|a| !a.chosen) {
-            assert!(!a.note.is_empty(), "{}: alternative {} has no reason", order.id, a.node);
+            assert!(
+                !a.note.is_empty(),
+                "{}: alternative {} has no reason",
+                order.id,
+                a.node
+            );
         }
     }
     assert!(explained > 0, "explain produced nothing");

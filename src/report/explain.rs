@@ -97,8 +97,9 @@ pub fn explain_order(model: &Model, order: OrderIdx, shipments: &[Shipment]) -> 
             };
         } else if alt.note.is_empty() {
             // Nothing shipped: the stock listed here went elsewhere or is held back.
-            alt.note = "not used: its stock went to other orders or is reserved (see the line reasons)"
-                .to_string();
+            alt.note =
+                "not used: its stock went to other orders or is reserved (see the line reasons)"
+                    .to_string();
         }
         listed.push(alt);
     }
