@@ -477,3 +477,29 @@ async fn a_panicking_job_is_reported_not_propagated() {
     );
     assert!(pool.try_admit().is_some(), "the place was given back");
 }
+
+#[test]
+fn configuration_from_flags_then_env_then_defaults() {
+    use waveopt::service::{LogFormat, ServeArgs};
+    let env = |name: &str| match name {
+        "WAVEOPT_PORT" => Some("9000".to_string()),
+        "WAVEOPT_POOL_SIZE" => Some("3".to_string()),
+        "WAVEOPT_API_KEYS" => Some(" a, b ,,c ".to_string()),
+        "WAVEOPT_LOG_FORMAT" => Some("text".to_string()),
+        _ => None,
+    };
+    let args = ServeArgs {
+        pool_size: Some(5),
+        ..ServeArgs::default()
+    };
+    let config = args.resolve(env).unwrap();
+    assert_eq!(config.port, 9000);
+    assert_eq!(config.pool_size, 5, "a flag beats its variable");
+    assert_eq!(config.api_keys, ["a", "b", "c"]);
+    assert_eq!(config.log_format, LogFormat::Text);
+    assert_eq!(config.bind.to_string(), "127.0.0.1");
+    assert_eq!(config.solver_threads, 1);
+    let bad =
+        ServeArgs::default().resolve(|name| (name == "WAVEOPT_PORT").then(|| "http".to_string()));
+    assert!(bad.unwrap_err().contains("WAVEOPT_PORT"));
+}

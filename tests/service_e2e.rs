@@ -158,3 +158,35 @@ async fn shutdown_finishes_the_wave_in_flight() {
     assert_eq!(plan.orders.len(), wave.orders.len());
     server.task.await.unwrap().unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_body_that_never_arrives_is_408() {
+    let server = start(ServiceConfig {
+        body_timeout_ms: 200,
+        ..ServiceConfig::default()
+    })
+    .await;
+    let address = server.address;
+    let raw = tokio::task::spawn_blocking(move || {
+        let mut stream = TcpStream::connect(address).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .unwrap();
+        // Declares 1000 bytes and sends 10.
+        write!(
+            stream,
+            "POST /v1/plan HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n\
+             Content-Length: 1000\r\n\r\n{{\"wave_id\""
+        )
+        .unwrap();
+        let mut buffer = [0u8; 4096];
+        let n = stream.read(&mut buffer).unwrap();
+        String::from_utf8_lossy(&buffer[..n]).to_string()
+    })
+    .await
+    .unwrap();
+    assert!(raw.starts_with("HTTP/1.1 408"), "{raw}");
+    assert!(raw.contains("body_timeout"), "{raw}");
+    server.stop.unwrap().send(()).unwrap();
+    server.task.await.unwrap().unwrap();
+}

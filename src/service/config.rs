@@ -39,6 +39,8 @@ pub struct ServiceConfig {
     pub solver_threads: i64,
     /// Seconds announced in `Retry-After` on 503.
     pub retry_after_secs: u64,
+    /// Time allowed to receive a whole request body (408 beyond): slow senders hold no slot.
+    pub body_timeout_ms: u64,
     /// Accepted bearer tokens; empty: no authentication.
     pub api_keys: Vec<String>,
     pub log_format: LogFormat,
@@ -55,7 +57,7 @@ impl Default for ServiceConfig {
         ServiceConfig {
             bind: IpAddr::V4(Ipv4Addr::LOCALHOST),
             port: 8080,
-            max_body_bytes: 64 * 1024 * 1024,
+            max_body_bytes: 256 * 1024 * 1024,
             max_orders: 200_000,
             max_json_depth: 32,
             max_string_bytes: 4096,
@@ -65,6 +67,7 @@ impl Default for ServiceConfig {
             max_time_limit_ms: 60_000,
             solver_threads: 1,
             retry_after_secs: 2,
+            body_timeout_ms: 60_000,
             api_keys: Vec::new(),
             log_format: LogFormat::Json,
             fault_injection: false,
@@ -87,7 +90,7 @@ pub struct ServeArgs {
     /// TCP port [env WAVEOPT_PORT; default 8080].
     #[arg(long)]
     pub port: Option<u16>,
-    /// Largest request body in bytes [env WAVEOPT_MAX_BODY_BYTES; default 67108864].
+    /// Largest request body in bytes [env WAVEOPT_MAX_BODY_BYTES; default 268435456].
     #[arg(long)]
     pub max_body_bytes: Option<usize>,
     /// Most orders per wave [env WAVEOPT_MAX_ORDERS; default 200000].
@@ -117,6 +120,9 @@ pub struct ServeArgs {
     /// Retry-After seconds on 503 [env WAVEOPT_RETRY_AFTER_SECS; default 2].
     #[arg(long)]
     pub retry_after_secs: Option<u64>,
+    /// Time to receive a request body, ms [env WAVEOPT_BODY_TIMEOUT_MS; default 60000].
+    #[arg(long)]
+    pub body_timeout_ms: Option<u64>,
     /// Log format [env WAVEOPT_LOG_FORMAT; default json].
     #[arg(long, value_enum)]
     pub log_format: Option<LogFormat>,
@@ -202,6 +208,13 @@ impl ServeArgs {
                 "WAVEOPT_RETRY_AFTER_SECS",
                 d.retry_after_secs,
             )?,
+            body_timeout_ms: pick(
+                self.body_timeout_ms,
+                &env,
+                "WAVEOPT_BODY_TIMEOUT_MS",
+                d.body_timeout_ms,
+            )?
+            .max(1),
             api_keys: keys,
             log_format,
             fault_injection: self.fault_injection,

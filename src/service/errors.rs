@@ -21,6 +21,10 @@ pub enum ApiError {
     },
     /// A fault on our side; already logged with the request id.
     Internal,
+    /// The body did not arrive in time: 408.
+    BodyTimeout {
+        after_ms: u64,
+    },
     BadRequest {
         code: &'static str,
         message: String,
@@ -49,6 +53,7 @@ impl ApiError {
             ApiError::Unauthorized => StatusCode::UNAUTHORIZED,
             ApiError::Overloaded { .. } | ApiError::NotReady => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::BadRequest { .. } => StatusCode::BAD_REQUEST,
+            ApiError::BodyTimeout { .. } => StatusCode::REQUEST_TIMEOUT,
             ApiError::NotFound => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
         }
@@ -98,6 +103,11 @@ impl ApiError {
                 Vec::new(),
             ),
             ApiError::BadRequest { code, message } => info(code, message.clone(), Vec::new()),
+            ApiError::BodyTimeout { after_ms } => info(
+                "body_timeout",
+                format!("the request body did not arrive within {after_ms} ms"),
+                Vec::new(),
+            ),
             ApiError::NotFound => info("not_found", "no such endpoint".to_string(), Vec::new()),
             ApiError::MethodNotAllowed => info(
                 "method_not_allowed",
@@ -134,7 +144,6 @@ impl IntoResponse for ApiError {
             ApiError::Unauthorized => {
                 headers.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
             }
-            ApiError::MethodNotAllowed => {}
             _ => {}
         }
         response

@@ -58,6 +58,7 @@ const JSON: &str = "application/json";
             (String = "text/csv"))),
         (status = 400, description = "Unparseable JSON (line and column) or a bad query", body = ErrorBody),
         (status = 401, description = "API keys are configured and none was given", body = ErrorBody),
+        (status = 408, description = "The body did not arrive within the server's time", body = ErrorBody),
         (status = 413, description = "Body, JSON structure or order count above the limits", body = ErrorBody),
         (status = 415, description = "Content-Type is not application/json", body = ErrorBody),
         (status = 422, description = "The wave breaks the contract: every problem", body = ErrorBody),
@@ -107,6 +108,7 @@ pub async fn plan(
         (status = 200, description = "The wave is valid", body = ValidationReport),
         (status = 400, description = "Unparseable JSON (line and column)", body = ErrorBody),
         (status = 401, description = "API keys are configured and none was given", body = ErrorBody),
+        (status = 408, description = "The body did not arrive within the server's time", body = ErrorBody),
         (status = 413, description = "Body, JSON structure or order count above the limits", body = ErrorBody),
         (status = 415, description = "Content-Type is not application/json", body = ErrorBody),
         (status = 422, description = "The wave breaks the contract: every problem", body = ErrorBody),
@@ -260,22 +262,31 @@ async fn read_body(headers: &HeaderMap, body: Body, state: &AppState) -> Result<
     if declared.is_some_and(|len| len > max as u64) {
         return Err(too_large());
     }
-    let mut body = body;
-    let mut buffer = Vec::with_capacity(declared.unwrap_or(0) as usize);
-    while let Some(frame) =
-        std::future::poll_fn(|cx| std::pin::Pin::new(&mut body).poll_frame(cx)).await
-    {
-        let frame = frame.map_err(|e| ApiError::BadRequest {
-            code: "unreadable_body",
-            message: format!("the body could not be read: {e}"),
-        })?;
-        if let Ok(data) = frame.into_data() {
-            if buffer.len() + data.len() > max {
-                return Err(too_large());
+    let limit_ms = state.config().body_timeout_ms;
+    let receive = async {
+        let mut body = body;
+        // A declared length only sizes the first allocation up to 1 MiB: a client that declares
+        // a lot and sends little costs no memory.
+        let mut buffer = Vec::with_capacity(declared.unwrap_or(0).min(1 << 20) as usize);
+        while let Some(frame) =
+            std::future::poll_fn(|cx| std::pin::Pin::new(&mut body).poll_frame(cx)).await
+        {
+            let frame = frame.map_err(|e| ApiError::BadRequest {
+                code: "unreadable_body",
+                message: format!("the body could not be read: {e}"),
+            })?;
+            if let Ok(data) = frame.into_data() {
+                if buffer.len() + data.len() > max {
+                    return Err(too_large());
+                }
+                buffer.extend_from_slice(&data);
             }
-            buffer.extend_from_slice(&data);
         }
-    }
+        Ok(buffer)
+    };
+    let buffer = tokio::time::timeout(std::time::Duration::from_millis(limit_ms), receive)
+        .await
+        .map_err(|_| ApiError::BodyTimeout { after_ms: limit_ms })??;
     Ok(Bytes::from(buffer))
 }
 
