@@ -228,7 +228,9 @@ async fn wrong_or_missing_content_type_is_415() {
         .header(header::CONTENT_TYPE, "application/json; charset=utf-8")
         .body(Body::from(sample_greedy().to_string()))
         .unwrap();
-    assert_eq!(send(&state, request).await.status, StatusCode::OK);
+    let answer = send(&state, request).await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert_plan_checks(&sample_greedy(), &answer.body);
 }
 
 #[tokio::test]
@@ -313,7 +315,11 @@ async fn api_keys_guard_everything_but_probes_and_the_spec() {
         request
             .headers_mut()
             .insert(header::AUTHORIZATION, auth.parse().unwrap());
-        assert_eq!(send(&state, request).await.status, expected, "{auth}");
+        let answer = send(&state, request).await;
+        assert_eq!(answer.status, expected, "{auth}");
+        if expected == StatusCode::OK {
+            assert_plan_checks(&sample_greedy(), &answer.body);
+        }
     }
     assert_eq!(
         send(&state, get("/metrics")).await.status,
@@ -344,6 +350,7 @@ async fn full_pool_is_503_with_retry_after() {
     drop(busy);
     let answer = send(&state, post("/v1/plan", sample_greedy().to_string())).await;
     assert_eq!(answer.status, StatusCode::OK);
+    assert_plan_checks(&sample_greedy(), &answer.body);
     let metrics = String::from_utf8(send(&state, get("/metrics")).await.body).unwrap();
     assert!(
         metrics.contains("waveopt_rejected_overload_total 1"),
@@ -368,16 +375,14 @@ async fn panic_in_a_solve_is_500_and_the_service_carries_on() {
     assert_eq!(state.pool().stats().panicked, 1);
     let answer = send(&state, post("/v1/plan", sample_greedy().to_string())).await;
     assert_eq!(answer.status, StatusCode::OK);
+    assert_plan_checks(&sample_greedy(), &answer.body);
     // Without the hook, the reserved id is an ordinary wave.
     let state = AppState::new(config());
     let mut wave = sample_greedy();
     wave["wave_id"] = Value::from(PANIC_WAVE_ID);
-    assert_eq!(
-        send(&state, post("/v1/plan", wave.to_string()))
-            .await
-            .status,
-        StatusCode::OK
-    );
+    let answer = send(&state, post("/v1/plan", wave.to_string())).await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert_plan_checks(&wave, &answer.body);
 }
 
 #[tokio::test]
@@ -399,7 +404,8 @@ async fn probes_spec_and_unknown_routes() {
 #[tokio::test]
 async fn metrics_count_requests_and_solves() {
     let state = AppState::new(config());
-    send(&state, post("/v1/plan", sample_greedy().to_string())).await;
+    let answer = send(&state, post("/v1/plan", sample_greedy().to_string())).await;
+    assert_plan_checks(&sample_greedy(), &answer.body);
     send(&state, post("/v1/plan", "{")).await;
     let answer = send(&state, get("/metrics")).await;
     assert_eq!(answer.status, StatusCode::OK);

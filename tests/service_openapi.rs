@@ -85,3 +85,44 @@ fn error_body_mirror_matches() {
     let body = serde_json::to_string(&error.to_body()).unwrap();
     serde_json::from_str::<plan_schema::ErrorBody>(&body).unwrap();
 }
+
+/// The 200 example is what the service returns for the sample wave. After a deliberate change
+/// to plans, regenerate it with `WAVEOPT_UPDATE_EXAMPLES=1 cargo test --release --test
+/// service_openapi`.
+#[test]
+fn sample_plan_example_is_the_real_plan() {
+    let wave = common::load_wave("sample/wave.json");
+    let mut options = wave.options.clone();
+    options.threads = Some(1);
+    let plan = waveopt::plan(&wave, &options).unwrap();
+    assert!(waveopt::checker::check(&wave, &plan).is_empty());
+    let mut plan = serde_json::to_value(&plan).unwrap();
+    plan["solver"]["time_ms"] = Value::from(0);
+    for stage in plan["solver"]["stages"].as_array_mut().unwrap() {
+        stage["time_ms"] = Value::from(0);
+    }
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("src/service/examples/sample.plan.json");
+    if std::env::var_os("WAVEOPT_UPDATE_EXAMPLES").is_some() {
+        std::fs::write(&path, waveopt::format::to_pretty_json(&plan)).unwrap();
+        return; // The constant compiled into this run is the old one.
+    }
+    let stored: Value = serde_json::from_str(openapi::SAMPLE_PLAN).unwrap();
+    assert_eq!(
+        stored,
+        plan,
+        "{} is stale: regenerate it (see this test's doc)",
+        path.display()
+    );
+    let document = serde_json::to_value(openapi::document()).unwrap();
+    let responses = &document["paths"]["/v1/plan"]["post"]["responses"];
+    assert_eq!(
+        responses["200"]["content"]["application/json"]["example"],
+        stored
+    );
+    assert!(
+        responses["422"]["content"]["application/json"]["example"]["error"]["details"]
+            .as_array()
+            .is_some_and(|d| d.len() == 9)
+    );
+}

@@ -2,7 +2,7 @@
 //! mirrors, with the sample wave as the request example. Served as is by `GET /openapi.json`.
 
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
-use utoipa::openapi::OpenApi as Document;
+use utoipa::openapi::{OpenApi as Document, RefOr};
 use utoipa::{Modify, OpenApi};
 
 use super::handlers;
@@ -12,6 +12,13 @@ use super::schema::{Status, ValidationReport};
 
 /// The sample wave shipped in `datasets/sample`, the example of every request body.
 pub const SAMPLE_WAVE: &str = include_str!("../../datasets/sample/wave.json");
+
+/// The plan `POST /v1/plan` returns for [`SAMPLE_WAVE`] (one HiGHS thread), timings zeroed; kept
+/// in sync by `tests/service_openapi.rs`.
+pub const SAMPLE_PLAN: &str = include_str!("examples/sample.plan.json");
+
+/// A wave with nine problems, the example of a 422.
+const INVALID_WAVE: &str = include_str!("../../datasets/invalid/many_problems.wave.json");
 
 #[derive(OpenApi)]
 #[openapi(
@@ -69,18 +76,49 @@ struct SampleExample;
 
 impl Modify for SampleExample {
     fn modify(&self, doc: &mut Document) {
-        let example: serde_json::Value =
+        let wave: serde_json::Value =
             serde_json::from_str(SAMPLE_WAVE).expect("the sample wave is JSON");
+        let plan = crate::format::parse_plan(SAMPLE_PLAN).expect("the sample plan parses");
+        let plan_json = serde_json::to_value(&plan).expect("plans serialise");
+        let csv = serde_json::Value::from(super::assignments_csv(&plan));
+        let sample = crate::format::parse_wave(SAMPLE_WAVE).expect("the sample wave parses");
+        let report = serde_json::to_value(ValidationReport {
+            valid: true,
+            wave_id: sample.wave_id.clone(),
+            orders: sample.orders.len(),
+            nodes: sample.nodes.len(),
+            inventory: sample.inventory.len(),
+        })
+        .expect("reports serialise");
+        let invalid = crate::format::parse_wave(INVALID_WAVE)
+            .map(|w| crate::validation::validate(&w))
+            .expect("the invalid fixture parses");
+        let error = serde_json::to_value(crate::Error::Invalid(invalid).to_body())
+            .expect("error bodies serialise");
+        let examples = [
+            ("/v1/plan", "200", "application/json", plan_json),
+            ("/v1/plan", "200", "text/csv", csv),
+            ("/v1/plan", "422", "application/json", error.clone()),
+            ("/v1/validate", "200", "application/json", report),
+            ("/v1/validate", "422", "application/json", error),
+        ];
         for path in ["/v1/plan", "/v1/validate"] {
-            let Some(item) = doc.paths.paths.get_mut(path) else {
-                continue;
-            };
-            let Some(op) = item.post.as_mut() else {
+            let Some(op) = doc.paths.paths.get_mut(path).and_then(|i| i.post.as_mut()) else {
                 continue;
             };
             if let Some(body) = op.request_body.as_mut() {
                 if let Some(content) = body.content.get_mut("application/json") {
-                    content.example = Some(example.clone());
+                    content.example = Some(wave.clone());
+                }
+            }
+            for (p, status, media, example) in &examples {
+                if p != &path {
+                    continue;
+                }
+                if let Some(RefOr::T(response)) = op.responses.responses.get_mut(*status) {
+                    if let Some(content) = response.content.get_mut(*media) {
+                        content.example = Some(example.clone());
+                    }
                 }
             }
         }
