@@ -14,11 +14,13 @@ use utoipa::ToSchema;
 #[serde(deny_unknown_fields)]
 pub struct Wave {
     /// Echoed back in the plan.
+    #[schema(min_length = 1)]
     pub wave_id: String,
     /// "Now", RFC 3339.
     pub as_of: String,
     pub orders: Vec<Order>,
     /// At least one.
+    #[schema(min_items = 1)]
     pub nodes: Vec<Node>,
     #[serde(default)]
     pub inventory: Vec<InventoryRecord>,
@@ -38,8 +40,11 @@ pub struct Wave {
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Order {
+    #[schema(min_length = 1)]
     pub id: String,
+    #[schema(min_length = 1)]
     pub channel: String,
+    #[schema(min_length = 1)]
     pub customer: String,
     /// A name from `policy.tiers`; default: the lowest tier.
     #[serde(default)]
@@ -56,15 +61,19 @@ pub struct Order {
     pub fill_or_kill: bool,
     #[serde(default)]
     pub hold: Option<String>,
+    #[schema(min_items = 1)]
     pub lines: Vec<OrderLine>,
 }
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OrderLine {
+    #[schema(min_length = 1)]
     pub id: String,
+    #[schema(min_length = 1)]
     pub sku: String,
     /// Integer ≥ 1.
+    #[schema(minimum = 1, maximum = 1000000000)]
     pub qty: i64,
 }
 
@@ -73,8 +82,10 @@ pub struct OrderLine {
 #[serde(deny_unknown_fields)]
 pub struct ShipTo {
     #[serde(default)]
+    #[schema(minimum = -90, maximum = 90)]
     pub lat: Option<f64>,
     #[serde(default)]
+    #[schema(minimum = -180, maximum = 180)]
     pub lon: Option<f64>,
     #[serde(default)]
     pub zone: Option<String>,
@@ -83,7 +94,9 @@ pub struct ShipTo {
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LatLon {
+    #[schema(minimum = -90, maximum = 90)]
     pub lat: f64,
+    #[schema(minimum = -180, maximum = 180)]
     pub lon: f64,
 }
 
@@ -100,6 +113,7 @@ pub enum NodeKind {
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Node {
+    #[schema(min_length = 1)]
     pub id: String,
     pub kind: NodeKind,
     #[serde(default)]
@@ -107,10 +121,12 @@ pub struct Node {
     #[serde(default)]
     pub active: bool,
     #[serde(default)]
+    #[schema(minimum = 0, maximum = 365)]
     pub processing_days: i64,
     #[serde(default)]
     pub handling: Handling,
     #[serde(default)]
+    #[schema(minimum = 0, maximum = 1000000000)]
     pub fixed_cost: f64,
     #[serde(default)]
     pub capacity: Capacity,
@@ -122,8 +138,10 @@ pub struct Node {
 #[serde(deny_unknown_fields)]
 pub struct Handling {
     #[serde(default)]
+    #[schema(minimum = 0, maximum = 1000000000)]
     pub per_shipment: f64,
     #[serde(default)]
+    #[schema(minimum = 0, maximum = 1000000000)]
     pub per_unit: f64,
 }
 
@@ -131,18 +149,24 @@ pub struct Handling {
 #[serde(deny_unknown_fields)]
 pub struct Capacity {
     #[serde(default)]
+    #[schema(minimum = 0, maximum = 1000000000)]
     pub shipments: Option<i64>,
     #[serde(default)]
+    #[schema(minimum = 0, maximum = 1000000000)]
     pub units: Option<i64>,
 }
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct InventoryRecord {
+    #[schema(min_length = 1)]
     pub node: String,
+    #[schema(min_length = 1)]
     pub sku: String,
+    #[schema(minimum = 0, maximum = 1000000000)]
     pub on_hand: i64,
     #[serde(default)]
+    #[schema(minimum = 0, maximum = 1000000000)]
     pub safety_stock: i64,
 }
 
@@ -150,52 +174,69 @@ pub struct InventoryRecord {
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Reservation {
+    #[schema(min_length = 1)]
     pub channel: String,
+    #[schema(min_length = 1)]
     pub sku: String,
     #[serde(default)]
     pub node: Option<String>,
     #[serde(default)]
+    #[schema(minimum = 0, maximum = 1000000000)]
     pub qty: Option<i64>,
     #[serde(default)]
+    #[schema(minimum = 0, maximum = 1)]
     pub share: Option<f64>,
 }
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ShipMethod {
+    #[schema(min_length = 1)]
     pub id: String,
     #[serde(default)]
+    #[schema(minimum = 0, maximum = 1000000000)]
     pub base_cost: f64,
     #[serde(default)]
+    #[schema(minimum = 0, maximum = 1000000000)]
     pub per_unit: f64,
     #[serde(default)]
+    #[schema(minimum = 0, maximum = 1000000000)]
     pub per_unit_km: f64,
     #[serde(default)]
+    #[schema(minimum = 1, maximum = 1000000000)]
     pub km_per_day: f64,
     #[serde(default)]
+    #[schema(minimum = 0, maximum = 365)]
     pub min_days: i64,
 }
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Lane {
+    #[schema(min_length = 1)]
     pub from: String,
+    #[schema(min_length = 1)]
     pub to_zone: String,
     #[serde(default)]
     pub method: Option<String>,
     #[serde(default)]
+    #[schema(minimum = 0, maximum = 1000000000)]
     pub per_shipment: Option<f64>,
     #[serde(default)]
+    #[schema(minimum = 0, maximum = 1000000000)]
     pub per_unit: Option<f64>,
     #[serde(default)]
+    #[schema(minimum = 0, maximum = 365)]
     pub days: Option<i64>,
 }
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Tier {
+    #[schema(min_length = 1)]
     pub name: String,
     #[serde(default)]
+    #[schema(minimum = 0, maximum = 1000000000)]
     pub unfilled_penalty: Option<f64>,
 }
 
@@ -228,6 +269,7 @@ pub enum SlaMode {
 pub struct Policy {
     /// Highest priority first.
     #[serde(default)]
+    #[schema(min_items = 1)]
     pub tiers: Vec<Tier>,
     #[serde(default)]
     pub allocation: Allocation,
@@ -236,12 +278,16 @@ pub struct Policy {
     #[serde(default)]
     pub sla: SlaMode,
     #[serde(default)]
+    #[schema(minimum = 0, maximum = 1000000000)]
     pub late_penalty_per_day: f64,
     #[serde(default)]
+    #[schema(minimum = 0, maximum = 1000000000)]
     pub split_penalty: f64,
     #[serde(default)]
+    #[schema(minimum = 1)]
     pub max_shipments_per_order: Option<i64>,
     #[serde(default)]
+    #[schema(minimum = 1, maximum = 10)]
     pub road_factor: f64,
 }
 
@@ -260,10 +306,13 @@ pub enum Engine {
 #[serde(deny_unknown_fields)]
 pub struct Options {
     #[serde(default)]
+    #[schema(minimum = 1, maximum = 1000000000)]
     pub time_limit_ms: i64,
     #[serde(default)]
+    #[schema(minimum = 0, maximum = 1)]
     pub mip_gap: f64,
     #[serde(default)]
+    #[schema(minimum = 1, maximum = 1024)]
     pub threads: Option<i64>,
     #[serde(default)]
     pub explain: bool,
