@@ -40,3 +40,15 @@ bench-criterion: deps
 
 orlib-large: deps
 	$(CARGO) test --release --test orlib_optima -- --ignored --nocapture
+
+# HTTP service (docs/http.md). `serve` listens on 127.0.0.1:8080; the two suites below start
+# their own server on 127.0.0.1 and live outside `make test`.
+.PHONY: serve loadtest schemathesis
+serve: build
+	$(BIN) serve
+
+loadtest: build
+	@bash scripts/loadtest.sh
+
+schemathesis: build
+	@bash scripts/schemathesis.sh

@@ -19,6 +19,7 @@ pub mod generate;
 pub mod io;
 pub mod report;
 pub mod scenario;
+pub mod service;
 pub mod solver;
 
 use std::sync::atomic::AtomicBool;

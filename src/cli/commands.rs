@@ -30,6 +30,7 @@ pub fn dispatch(command: Command) -> Result<ExitCode, Error> {
                 out,
             } => import_orlib(&file, capacity, out.as_deref()),
         },
+        Command::Serve(args) => crate::service::run_cli(args),
     }
 }
 

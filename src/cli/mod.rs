@@ -76,6 +76,8 @@ pub enum Command {
         #[command(subcommand)]
         source: ImportSource,
     },
+    /// Serve the HTTP API (docs/http.md); flags fall back to WAVEOPT_* environment variables.
+    Serve(crate::service::ServeArgs),
 }
 
 #[derive(Subcommand, Debug)]

@@ -1,0 +1,392 @@
+//! The endpoints. `POST` bodies are read as bytes (content type and size checked first), then
+//! parsed, validated and solved inside the solve pool, never on an async worker.
+
+use std::sync::atomic::AtomicBool;
+
+use axum::body::{Body, Bytes, HttpBody};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Extension;
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+use super::config::PANIC_WAVE_ID;
+use super::errors::ApiError;
+use super::middleware::RequestId;
+use super::pool::JobFailure;
+use super::schema::plan::{ErrorBody, Plan};
+use super::schema::wave::Wave;
+use super::schema::{Status, ValidationReport};
+use super::state::AppState;
+use super::{csv_output, limits, readiness};
+use crate::error::{Error, Problem};
+use crate::format;
+
+/// The representation `POST /v1/plan` answers with.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum OutputFormat {
+    /// The plan as JSON (default).
+    #[default]
+    Json,
+    /// The assignments as CSV: one row per shipped or unfilled line.
+    Csv,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct PlanQuery {
+    #[serde(default)]
+    format: OutputFormat,
+}
+
+const JSON: &str = "application/json";
+
+/// Solve a wave.
+#[utoipa::path(
+    post,
+    path = "/v1/plan",
+    tag = "planning",
+    params(("format" = Option<OutputFormat>, Query, description = "`json` (default) or `csv`")),
+    request_body(content = Wave, content_type = "application/json",
+        description = "A wave (SPEC.md §2). `options.time_limit_ms` is capped by the server; \
+                       `options.threads` is replaced by the server's fixed setting."),
+    responses(
+        (status = 200, description = "The plan", content(
+            (Plan = "application/json"),
+            (String = "text/csv"))),
+        (status = 400, description = "Unparseable JSON (line and column) or a bad query", body = ErrorBody),
+        (status = 401, description = "API keys are configured and none was given", body = ErrorBody),
+        (status = 408, description = "The body did not arrive within the server's time", body = ErrorBody),
+        (status = 413, description = "Body, JSON structure or order count above the limits", body = ErrorBody),
+        (status = 415, description = "Content-Type is not application/json", body = ErrorBody),
+        (status = 422, description = "The wave breaks the contract: every problem", body = ErrorBody),
+        (status = 500, description = "A fault on the server; quote X-Request-Id", body = ErrorBody),
+        (status = 503, description = "Every solver busy and the queue full", body = ErrorBody,
+            headers(("retry-after" = u64, description = "Seconds to wait"))),
+    ),
+    security((), ("bearer" = []))
+)]
+pub async fn plan(
+    State(state): State<AppState>,
+    Extension(request_id): Extension<RequestId>,
+    query: Result<Query<PlanQuery>, QueryRejection>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let output = match query {
+        Ok(Query(q)) => q.format,
+        Err(e) => {
+            return Err(ApiError::BadRequest {
+                code: "bad_query",
+                message: format!("{e}: format must be json or csv"),
+            })
+        }
+    };
+    let bytes = read_body(&headers, body, &state).await?;
+    let admission = admit(&state)?;
+    let job_state = state.clone();
+    let id = request_id.0.clone();
+    let outcome = state
+        .pool()
+        .run(admission, move |cancel| {
+            plan_job(&job_state, &bytes, output, cancel, &id)
+        })
+        .await;
+    let (content_type, text) = finish(outcome, &request_id)?;
+    Ok(([(header::CONTENT_TYPE, content_type)], text).into_response())
+}
+
+/// Validate a wave without solving it.
+#[utoipa::path(
+    post,
+    path = "/v1/validate",
+    tag = "planning",
+    request_body(content = Wave, content_type = "application/json"),
+    responses(
+        (status = 200, description = "The wave is valid", body = ValidationReport),
+        (status = 400, description = "Unparseable JSON (line and column)", body = ErrorBody),
+        (status = 401, description = "API keys are configured and none was given", body = ErrorBody),
+        (status = 408, description = "The body did not arrive within the server's time", body = ErrorBody),
+        (status = 413, description = "Body, JSON structure or order count above the limits", body = ErrorBody),
+        (status = 415, description = "Content-Type is not application/json", body = ErrorBody),
+        (status = 422, description = "The wave breaks the contract: every problem", body = ErrorBody),
+        (status = 500, description = "A fault on the server; quote X-Request-Id", body = ErrorBody),
+        (status = 503, description = "Every solver busy and the queue full", body = ErrorBody,
+            headers(("retry-after" = u64, description = "Seconds to wait"))),
+    ),
+    security((), ("bearer" = []))
+)]
+pub async fn validate(
+    State(state): State<AppState>,
+    Extension(request_id): Extension<RequestId>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    let bytes = read_body(&headers, body, &state).await?;
+    let admission = admit(&state)?;
+    let job_state = state.clone();
+    let outcome = state
+        .pool()
+        .run(admission, move |_cancel| {
+            let wave = read_wave(&job_state, &bytes)?;
+            let problems = crate::validation::validate(&wave);
+            if !problems.is_empty() {
+                return Err(ApiError::Wave(Error::Invalid(problems)));
+            }
+            let report = ValidationReport {
+                valid: true,
+                wave_id: wave.wave_id.clone(),
+                orders: wave.orders.len(),
+                nodes: wave.nodes.len(),
+                inventory: wave.inventory.len(),
+            };
+            Ok((JSON, format::to_pretty_json(&report)))
+        })
+        .await;
+    let (content_type, text) = finish(outcome, &request_id)?;
+    Ok(([(header::CONTENT_TYPE, content_type)], text).into_response())
+}
+
+/// Liveness: the process answers.
+#[utoipa::path(get, path = "/healthz", tag = "operations",
+    responses((status = 200, description = "Alive", body = Status)))]
+pub async fn healthz() -> Response {
+    status_json("ok")
+}
+
+/// Readiness: a tiny built-in wave solves (result cached for a few seconds).
+#[utoipa::path(get, path = "/readyz", tag = "operations",
+    responses(
+        (status = 200, description = "Ready", body = Status),
+        (status = 503, description = "The built-in wave did not solve", body = ErrorBody)))]
+pub async fn readyz(State(state): State<AppState>) -> Result<Response, ApiError> {
+    if readiness::check(&state).await {
+        Ok(status_json("ready"))
+    } else {
+        Err(ApiError::NotReady)
+    }
+}
+
+/// Prometheus metrics (text exposition format 0.0.4).
+#[utoipa::path(get, path = "/metrics", tag = "operations",
+    responses(
+        (status = 200, description = "Metrics", body = String, content_type = "text/plain"),
+        (status = 401, description = "API keys are configured and none was given", body = ErrorBody)),
+    security((), ("bearer" = [])))]
+pub async fn metrics(State(state): State<AppState>) -> Response {
+    let text = state.metrics().render(state.pool().stats());
+    (
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/plain; version=0.0.4; charset=utf-8"),
+        )],
+        text,
+    )
+        .into_response()
+}
+
+/// This API's OpenAPI 3.1 document.
+#[utoipa::path(get, path = "/openapi.json", tag = "operations",
+    responses((status = 200, description = "The OpenAPI document", content_type = "application/json")))]
+pub async fn openapi(State(state): State<AppState>) -> Response {
+    (
+        [(header::CONTENT_TYPE, HeaderValue::from_static(JSON))],
+        state.openapi_json().to_string(),
+    )
+        .into_response()
+}
+
+pub async fn not_found() -> ApiError {
+    ApiError::NotFound
+}
+
+pub async fn method_not_allowed() -> ApiError {
+    ApiError::MethodNotAllowed
+}
+
+fn status_json(status: &str) -> Response {
+    let body = serde_json::json!({ "status": status }).to_string();
+    (
+        StatusCode::OK,
+        [(header::CONTENT_TYPE, HeaderValue::from_static(JSON))],
+        body,
+    )
+        .into_response()
+}
+
+fn admit(state: &AppState) -> Result<super::pool::Admission, ApiError> {
+    state.pool().try_admit().ok_or(ApiError::Overloaded {
+        retry_after_secs: state.config().retry_after_secs,
+    })
+}
+
+type JobOutput = Result<(&'static str, String), ApiError>;
+
+/// Maps a finished job onto the response parts, logging faults with the request id.
+fn finish(
+    outcome: Result<JobOutput, JobFailure>,
+    request_id: &RequestId,
+) -> Result<(&'static str, String), ApiError> {
+    match outcome {
+        Ok(Ok(parts)) => Ok(parts),
+        Ok(Err(e)) => {
+            if e.status().is_server_error() {
+                tracing::error!(request_id = %request_id.0, error = ?e, "request failed");
+            }
+            Err(e)
+        }
+        Err(JobFailure::Panicked(message)) => {
+            tracing::error!(request_id = %request_id.0, panic = %message, "solve panicked");
+            Err(ApiError::Internal)
+        }
+    }
+}
+
+/// The body, once its content type and size pass.
+async fn read_body(headers: &HeaderMap, body: Body, state: &AppState) -> Result<Bytes, ApiError> {
+    check_content_type(headers)?;
+    let max = state.config().max_body_bytes;
+    let too_large = || {
+        ApiError::TooLarge(Problem::new(
+            "",
+            "body_too_large",
+            format!("the body is larger than {max} bytes"),
+        ))
+    };
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|len| len > max as u64) {
+        return Err(too_large());
+    }
+    let limit_ms = state.config().body_timeout_ms;
+    let receive = async {
+        let mut body = body;
+        // A declared length only sizes the first allocation up to 1 MiB: a client that declares
+        // a lot and sends little costs no memory.
+        let mut buffer = Vec::with_capacity(declared.unwrap_or(0).min(1 << 20) as usize);
+        while let Some(frame) =
+            std::future::poll_fn(|cx| std::pin::Pin::new(&mut body).poll_frame(cx)).await
+        {
+            let frame = frame.map_err(|e| ApiError::BadRequest {
+                code: "unreadable_body",
+                message: format!("the body could not be read: {e}"),
+            })?;
+            if let Ok(data) = frame.into_data() {
+                if buffer.len() + data.len() > max {
+                    return Err(too_large());
+                }
+                buffer.extend_from_slice(&data);
+            }
+        }
+        Ok(buffer)
+    };
+    let buffer = tokio::time::timeout(std::time::Duration::from_millis(limit_ms), receive)
+        .await
+        .map_err(|_| ApiError::BodyTimeout { after_ms: limit_ms })??;
+    Ok(Bytes::from(buffer))
+}
+
+/// `application/json` or any `application/*+json`, with or without parameters.
+fn check_content_type(headers: &HeaderMap) -> Result<(), ApiError> {
+    let raw = headers.get(header::CONTENT_TYPE);
+    let text = raw.and_then(|v| v.to_str().ok()).unwrap_or("");
+    let essence = text
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    let json =
+        essence == JSON || (essence.starts_with("application/") && essence.ends_with("+json"));
+    if json {
+        Ok(())
+    } else if raw.is_none() {
+        Err(ApiError::UnsupportedMediaType("(none)".to_string()))
+    } else {
+        Err(ApiError::UnsupportedMediaType(text.to_string()))
+    }
+}
+
+/// Structural limits, UTF-8, the wire types, then the order count.
+fn read_wave(state: &AppState, bytes: &[u8]) -> Result<format::Wave, ApiError> {
+    limits::scan(bytes, &state.json_limits()).map_err(ApiError::TooLarge)?;
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let (line, column) = line_column(bytes, e.valid_up_to());
+        ApiError::Wave(Error::Malformed {
+            line,
+            column,
+            message: "invalid UTF-8".to_string(),
+        })
+    })?;
+    let wave = format::parse_wave(text)?;
+    let max = state.config().max_orders;
+    if wave.orders.len() > max {
+        return Err(ApiError::TooLarge(Problem::new(
+            "/orders",
+            "too_many_orders",
+            format!(
+                "{} orders; this server accepts at most {max}",
+                wave.orders.len()
+            ),
+        )));
+    }
+    Ok(wave)
+}
+
+fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    (line, offset - line_start + 1)
+}
+
+/// The effective options: the wave's, with the time limit capped and the thread count fixed.
+pub fn effective_options(wave: &format::Wave, state: &AppState) -> format::Options {
+    let config = state.config();
+    let mut options = wave.options.clone();
+    options.time_limit_ms = options.time_limit_ms.min(config.max_time_limit_ms);
+    options.threads = Some(config.solver_threads);
+    options
+}
+
+fn plan_job(
+    state: &AppState,
+    bytes: &[u8],
+    output: OutputFormat,
+    cancel: &AtomicBool,
+    request_id: &str,
+) -> JobOutput {
+    let wave = read_wave(state, bytes)?;
+    if state.config().fault_injection && wave.wave_id == PANIC_WAVE_ID {
+        panic!("fault injection: wave {PANIC_WAVE_ID} panics on purpose");
+    }
+    let options = effective_options(&wave, state);
+    let plan = crate::plan_cancellable(&wave, &options, cancel)?;
+    state
+        .metrics()
+        .observe_solve(plan.solver.time_ms as f64 / 1000.0, plan.gap);
+    tracing::info!(
+        request_id,
+        wave_id = %plan.wave_id,
+        orders = plan.orders.len(),
+        engine = %plan.solver.engine,
+        status = ?plan.status,
+        solve_ms = plan.solver.time_ms,
+        gap = plan.gap,
+        "wave planned"
+    );
+    Ok(match output {
+        OutputFormat::Json => (JSON, format::to_pretty_json(&plan)),
+        OutputFormat::Csv => (
+            "text/csv; charset=utf-8",
+            csv_output::assignments_csv(&plan),
+        ),
+    })
+}
