@@ -300,8 +300,12 @@ fn check_content_type(headers: &HeaderMap) -> Result<(), ApiError> {
         .unwrap_or("")
         .trim()
         .to_ascii_lowercase();
-    let json =
-        essence == JSON || (essence.starts_with("application/") && essence.ends_with("+json"));
+    // `curl -d @wave.json` (the form SPEC.md's examples use) labels its body
+    // application/x-www-form-urlencoded; the body is read as JSON all the same. Everything else
+    // that is not JSON is refused.
+    let json = essence == JSON
+        || essence == "application/x-www-form-urlencoded"
+        || (essence.starts_with("application/") && essence.ends_with("+json"));
     if json {
         Ok(())
     } else if raw.is_none() {
