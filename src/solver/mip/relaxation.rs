@@ -11,6 +11,9 @@ use super::program::{Row, StageModel};
 use crate::format::Allocation as AllocationMode;
 use crate::model::Model;
 
+/// A floor that takes longer than this is reported as unknown rather than holding up a benchmark.
+const LP_TIME_LIMIT_S: f64 = 300.0;
+
 /// The LP floor and how long it took.
 #[derive(Debug, Clone, Copy)]
 pub struct Floor {
@@ -55,6 +58,7 @@ pub fn lp_floor(model: &Model, tier_fills: &[i64], threads: u32) -> Option<Floor
     let mut highs = program.to_highs(&stage).optimise(Sense::Minimise);
     highs.make_quiet();
     highs.set_option("threads", threads.max(1) as i32);
+    highs.set_option("time_limit", LP_TIME_LIMIT_S);
     let solved = highs.try_solve().ok()?;
     if solved.status() != HighsModelStatus::Optimal {
         return None;
