@@ -75,7 +75,7 @@ pub fn markdown(rows: &[BenchRow], machine: &str, revision: &str) -> String {
     let summaries = summarise(rows);
     let mut out = String::new();
     let _ = writeln!(out, "# waveopt benchmark results\n");
-    let _ = writeln!(out, "Revision `{revision}` on {machine}. Times are medians over the repetitions; `build` is everything outside HiGHS (validation, model build, greedy start, report). The LP floor is the LP relaxation of the unpruned model with the plan's tier fills: no plan with those fills costs less.\n");
+    let _ = writeln!(out, "Revision `{revision}` on {machine}. Times are medians over the repetitions; `build` is everything outside HiGHS (validation, model build, greedy start, report). The LP floor is the LP relaxation of the model (exactly pruned candidates) with the plan’s tier fills held: no plan with those fills costs less.\n");
     let _ = writeln!(out, "| case | engine | status | wall s | build s | solve s | peak RSS MiB | cost | LP floor | cost ÷ floor | bound | gap | fill by tier | shipments | split orders | on time | vars | rows | checker |");
     let _ = writeln!(
         out,
