@@ -17,6 +17,7 @@ pub use format::{Options, Plan, Wave};
 pub mod generate;
 pub mod io;
 pub mod report;
+pub mod scenario;
 pub mod service;
 pub mod solver;
 

@@ -20,6 +20,7 @@ pub fn dispatch(command: Command) -> Result<ExitCode, Error> {
             csv,
         } => generate(&preset, seed, out.as_deref(), csv.as_deref()),
         Command::ExportModel { wave, format, out } => export_model(&wave, format, &out),
+        Command::Scenario { file, out } => crate::scenario::cli::run(&file, out.as_deref()),
         Command::Import { source } => match source {
             ImportSource::OrlibCap {
                 file,

@@ -56,6 +56,14 @@ pub enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Run a what-if scenario file: the base and every variant, compared in a report folder.
+    Scenario {
+        /// The scenario file (TOML), see docs/scenarios.md.
+        file: PathBuf,
+        /// Output folder (default: `out/scenarios/<file stem>`).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Convert a public benchmark instance into a wave.
     Import {
         #[command(subcommand)]
