@@ -70,6 +70,7 @@
       const list = await api("/v1/datasets");
       select.replaceChildren(...list.map(d => h("option", { value: d.name }, `${d.name}: ${d.title}`)));
       await pickDataset();
+      setStatus("status", "");
     } catch (e) {
       select.replaceChildren(h("option", { value: "" }, "(enter the API key, then reload the list)"));
       setStatus("status", "Could not list the bundled datasets: " + e.message, true);

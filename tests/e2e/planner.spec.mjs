@@ -1,6 +1,7 @@
 // Real-browser test of the planner page: Debian's chromium, headless, driven by playwright-core.
 // It starts nothing itself: scripts/e2e.sh starts `waveopt serve` and passes its address in
-// WAVEOPT_URL. Screenshots go to SHOTS_DIR (default target/e2e).
+// WAVEOPT_URL (and, optionally, one with WAVEOPT_API_KEYS=$WAVEOPT_KEY in WAVEOPT_KEYED_URL).
+// Screenshots go to SHOTS_DIR (default target/e2e).
 //
 //   WAVEOPT_URL=http://127.0.0.1:8080 node tests/e2e/planner.spec.mjs
 import { chromium } from "playwright-core";
@@ -130,6 +131,20 @@ try {
     const text = await byId("compare-status").textContent();
     assert.match(text, /\/variants\/0\/edits\/0\/node/);
   });
+
+  if (process.env.WAVEOPT_KEYED_URL) {
+    await step("with API keys: the page asks for the key and sends it", async () => {
+      const keyed = await browser.newPage({ viewport: { width: 1360, height: 1000 } });
+      await keyed.goto(process.env.WAVEOPT_KEYED_URL + "/", { waitUntil: "load" });
+      await keyed.getByTestId("status").filter({ hasText: "401" }).waitFor({ timeout: 10000 });
+      await keyed.getByTestId("api-key").fill(process.env.WAVEOPT_KEY);
+      await keyed.getByTestId("api-key").dispatchEvent("change");
+      await keyed.getByTestId("wave-info").filter({ hasText: "20 orders" }).waitFor({ timeout: 10000 });
+      await keyed.getByTestId("run").click();
+      await keyed.getByTestId("status").filter({ hasText: "Planned 20 orders" }).waitFor({ timeout: 30000 });
+      await keyed.close();
+    });
+  }
 
   assert.deepEqual(external, [], "no request leaves the server's origin");
   assert.deepEqual(consoleErrors.filter(e => !e.includes("422")), [], "no console errors");
