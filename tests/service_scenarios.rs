@@ -296,3 +296,34 @@ async fn openapi_documents_the_new_routes() {
         assert!(doc["paths"].get(path).is_some(), "{path} is documented");
     }
 }
+
+#[tokio::test]
+async fn a_client_hanging_up_cancels_the_scenario() {
+    let state = AppState::new(config());
+    let text = std::fs::read_to_string(common::dataset_path("presets/s.wave.json")).unwrap();
+    let base: Value = serde_json::from_str(&text).unwrap();
+    // The MIP on the S preset runs to its time limit (30 s per plan here): long enough to hang up.
+    let body = json!({
+        "base": base,
+        "options": {"engine": "mip", "time_limit_ms": 30000},
+        "variants": [{"name": "surge", "edits": [{"op": "scale_demand", "factor": 1.3}]}]
+    });
+    let request = app(state.clone()).oneshot(post("/v1/scenarios", body.to_string()));
+    let started = std::time::Instant::now();
+    let hung_up = tokio::time::timeout(std::time::Duration::from_millis(1500), request).await;
+    assert!(hung_up.is_err(), "the scenario was still planning");
+    // The future is gone, as when the client disconnects: the solves stop at their next check.
+    for _ in 0..600 {
+        let stats = state.pool().stats();
+        if stats.cancelled == 1 && stats.running == 0 {
+            assert!(
+                started.elapsed() < std::time::Duration::from_secs(50),
+                "stopped well before the two 30 s limits: {:?}",
+                started.elapsed()
+            );
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("the scenario was not cancelled: {:?}", state.pool().stats());
+}
