@@ -52,3 +52,9 @@ loadtest: build
 
 schemathesis: build
 	@bash scripts/schemathesis.sh
+
+# Planner page in a real browser (docs/planner.md): installs chromium and playwright-core if
+# missing, starts the release binary on 127.0.0.1, screenshots in target/e2e/.
+.PHONY: e2e
+e2e: build
+	@bash scripts/e2e.sh

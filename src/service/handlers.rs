@@ -216,16 +216,16 @@ fn status_json(status: &str) -> Response {
         .into_response()
 }
 
-fn admit(state: &AppState) -> Result<super::pool::Admission, ApiError> {
+pub(super) fn admit(state: &AppState) -> Result<super::pool::Admission, ApiError> {
     state.pool().try_admit().ok_or(ApiError::Overloaded {
         retry_after_secs: state.config().retry_after_secs,
     })
 }
 
-type JobOutput = Result<(&'static str, String), ApiError>;
+pub(super) type JobOutput = Result<(&'static str, String), ApiError>;
 
 /// Maps a finished job onto the response parts, logging faults with the request id.
-fn finish(
+pub(super) fn finish(
     outcome: Result<JobOutput, JobFailure>,
     request_id: &RequestId,
 ) -> Result<(&'static str, String), ApiError> {
@@ -245,7 +245,11 @@ fn finish(
 }
 
 /// The body, once its content type and size pass.
-async fn read_body(headers: &HeaderMap, body: Body, state: &AppState) -> Result<Bytes, ApiError> {
+pub(super) async fn read_body(
+    headers: &HeaderMap,
+    body: Body,
+    state: &AppState,
+) -> Result<Bytes, ApiError> {
     check_content_type(headers)?;
     let max = state.config().max_body_bytes;
     let too_large = || {

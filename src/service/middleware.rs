@@ -27,6 +27,7 @@ pub fn route_label(path: &str) -> &'static str {
     match path {
         "/v1/plan" => "/v1/plan",
         "/v1/validate" => "/v1/validate",
+        "/v1/scenarios" => "/v1/scenarios",
         "/healthz" => "/healthz",
         "/readyz" => "/readyz",
         "/metrics" => "/metrics",

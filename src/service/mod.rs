@@ -14,8 +14,10 @@ pub mod limits;
 pub mod metrics;
 pub mod middleware;
 pub mod openapi;
+pub mod planner;
 pub mod pool;
 pub mod readiness;
+pub mod scenarios;
 pub mod schema;
 pub mod state;
 
@@ -39,6 +41,9 @@ pub fn app(state: AppState) -> Router {
     let protected = Router::new()
         .route("/v1/plan", post(handlers::plan))
         .route("/v1/validate", post(handlers::validate))
+        .route("/v1/scenarios", post(scenarios::scenarios))
+        .route("/v1/datasets", get(planner::datasets))
+        .route("/v1/datasets/{name}", get(planner::dataset))
         .route("/metrics", get(handlers::metrics))
         .route_layer(axum::middleware::from_fn_with_state(
             state.clone(),
@@ -47,7 +52,8 @@ pub fn app(state: AppState) -> Router {
     let public = Router::new()
         .route("/healthz", get(handlers::healthz))
         .route("/readyz", get(handlers::readyz))
-        .route("/openapi.json", get(handlers::openapi));
+        .route("/openapi.json", get(handlers::openapi))
+        .merge(planner::page_routes());
     protected
         .merge(public)
         .fallback(handlers::not_found)

@@ -30,6 +30,9 @@ const INVALID_WAVE: &str = include_str!("../../datasets/invalid/many_problems.wa
     paths(
         handlers::plan,
         handlers::validate,
+        super::scenarios::scenarios,
+        super::planner::datasets,
+        super::planner::dataset,
         handlers::healthz,
         handlers::readyz,
         handlers::metrics,
@@ -43,7 +46,10 @@ const INVALID_WAVE: &str = include_str!("../../datasets/invalid/many_problems.wa
         p::ShipmentLine, p::UnfilledLine, p::UnfilledReason, p::ExceptionKind, p::Severity,
         p::PlanException, p::Kpis, p::GroupKpis, p::NodeResult, p::Utilization,
         p::SolverStats, p::StageStats, p::Explanation, p::Alternative, p::ErrorBody,
-        p::ErrorInfo, p::Problem, ValidationReport, Status, handlers::OutputFormat
+        p::ErrorInfo, p::Problem, ValidationReport, Status, handlers::OutputFormat,
+        super::scenarios::ScenarioRequest, super::scenarios::ScenarioOptions,
+        super::scenarios::VariantRequest, super::scenarios::ScenarioResponse,
+        super::scenarios::Figure, super::planner::DatasetInfo
     )),
     modifiers(&BearerAuth, &SampleExample),
     tags(
