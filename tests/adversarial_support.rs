@@ -19,7 +19,7 @@ pub fn within<T: Send + 'static>(
 ) -> T {
     let (send, receive) = mpsc::channel();
     let worker = thread::Builder::new()
-        .name(name.to_string())
+        .name(short(name).replace('\0', "\\0"))
         .spawn(move || {
             let _ = send.send(work());
         })
