@@ -4,6 +4,7 @@
 #   FUZZ_SECONDS=60        seconds per target (default 60)
 #   FUZZ_TARGETS="..."     targets to run (default: all of fuzz/fuzz_targets)
 #   FUZZ_SANITIZER=none    none (default) or address (rebuilds everything once, ~2x slower)
+#   FUZZ_BUILD_FLAGS="-O -a"  cargo fuzz build flags (default: release + overflow checks)
 #   FUZZ_ENGINE=auto       cargo-fuzz (libFuzzer, coverage-guided), stable (the in-process
 #                          mutation fuzzer of fuzz/src/mutate.rs, run as an ignored test on the
 #                          warm main build), or auto: cargo-fuzz, and stable if it cannot build
@@ -22,17 +23,20 @@ cd "$(dirname "$0")/.."
 FUZZ_SECONDS=${FUZZ_SECONDS:-60}
 FUZZ_SANITIZER=${FUZZ_SANITIZER:-none}
 FUZZ_TARGETS=${FUZZ_TARGETS:-$(cd fuzz/fuzz_targets && ls *.rs | sed 's/\.rs$//' | tr '\n' ' ')}
-export RUSTC_BOOTSTRAP=1
 
 FUZZ_ENGINE=${FUZZ_ENGINE:-auto}
+# Build flags for cargo fuzz: release with debug assertions and overflow checks by default.
+read -r -a BUILD_FLAGS <<< "${FUZZ_BUILD_FLAGS:--O -a}"
 
 run_stable() {
     echo "== stable in-process fuzzer, ${FUZZ_SECONDS}s per target: $FUZZ_TARGETS"
     mkdir -p out/fuzz
+    set +e
     FUZZ_SECONDS="$FUZZ_SECONDS" FUZZ_TARGETS="$FUZZ_TARGETS" \
         cargo test --release --test adversarial_fuzz_regressions -- --ignored stable_fuzz --nocapture \
         | tee out/fuzz/stable.log
     status=${PIPESTATUS[0]}
+    set -e
     printf 'target\tseconds\texecs\texecs_per_s\tseeds\tcrashes\n' > out/fuzz/summary.tsv
     grep '^stable-fuzz' out/fuzz/stable.log | cut -f2- >> out/fuzz/summary.tsv || true
     column -t out/fuzz/summary.tsv
@@ -42,6 +46,10 @@ if [ "$FUZZ_ENGINE" = stable ]; then
     run_stable
 fi
 
+# Only for cargo fuzz: set for the main build it would change every fingerprint there and
+# rebuild HiGHS in target/.
+export RUSTC_BOOTSTRAP=1
+
 if ! cargo fuzz --version >/dev/null 2>&1; then
     echo "installing cargo-fuzz from crates.io (about 1 minute on 2 cores)"
     started=$(date +%s)
@@ -49,7 +57,7 @@ if ! cargo fuzz --version >/dev/null 2>&1; then
     echo "cargo-fuzz installed in $(( $(date +%s) - started )) s"
 fi
 
-cargo build --release --bin waveopt
+RUSTC_BOOTSTRAP= cargo build --release --bin waveopt
 BIN=target/release/waveopt
 SEEDS=fuzz/seeds
 OUT=out/fuzz
@@ -82,7 +90,7 @@ for w in datasets/sample/wave.json datasets/features/reservation.network_level.w
 done
 
 # The first build compiles HiGHS again for the fuzz workspace (minutes on 2 busy cores).
-if ! (cd fuzz && cargo fuzz build -O -a -s "$FUZZ_SANITIZER"); then
+if ! (cd fuzz && cargo fuzz build "${BUILD_FLAGS[@]}" -s "$FUZZ_SANITIZER"); then
     if [ "$FUZZ_ENGINE" = auto ]; then
         echo "cargo fuzz build failed; falling back to the stable fuzzer"
         run_stable
@@ -98,7 +106,7 @@ for target in $FUZZ_TARGETS; do
     log="$OUT/$target.log"
     echo "== fuzzing $target for ${FUZZ_SECONDS}s"
     set +e
-    (cd fuzz && cargo fuzz run -O -a -s "$FUZZ_SANITIZER" "$target" "corpus/$target" "seeds/$target" -- \
+    (cd fuzz && cargo fuzz run "${BUILD_FLAGS[@]}" -s "$FUZZ_SANITIZER" "$target" "corpus/$target" "seeds/$target" -- \
         -max_total_time="$FUZZ_SECONDS" -max_len=65536 -timeout=20 -rss_limit_mb=4096 \
         -print_final_stats=1) > "$log" 2>&1
     status=$?
