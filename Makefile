@@ -6,7 +6,7 @@ CARGO ?= cargo
 BIN := target/release/waveopt
 SAMPLE := datasets/sample/wave.json
 
-.PHONY: run test deps build lint fmt bench bench-criterion orlib-large clean-out help
+.PHONY: run test deps build lint fmt bench bench-criterion orlib-large clean-out help fuzz audit
 
 help:
 	@echo "make run | test | lint | bench | bench-criterion | orlib-large"
@@ -26,6 +26,15 @@ test: deps
 	$(CARGO) build --release --all-targets
 	$(CARGO) test --release --all-targets
 	$(CARGO) test --release --doc
+	@bash scripts/audit.sh
+
+# Supply chain: cargo-deny licenses, bans, sources (offline; installs cargo-deny if missing).
+audit:
+	@bash scripts/audit.sh
+
+# Bounded fuzzing, FUZZ_SECONDS per target (default 60); see docs/reliability.md.
+fuzz: deps
+	@bash scripts/fuzz.sh
 
 lint: deps
 	$(CARGO) fmt --check

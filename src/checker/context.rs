@@ -94,7 +94,13 @@ pub struct Ctx<'a> {
     pub canonical: Vec<Option<usize>>,
     /// `ships[e][s]`: shipment `s` of plan entry `e`, resolved.
     pub ships: Vec<Vec<Ship>>,
+    /// `(order, line id)` → line index, for orders too long to search line by line (a plan of
+    /// one 100,000-line order would otherwise take minutes to check).
+    long_order_lines: HashMap<(OrderIdx, &'a str), usize>,
 }
+
+/// Orders with more lines than this have their line ids hashed in [`Ctx`].
+const LINES_SEARCHED_IN_ORDER: usize = 16;
 
 fn first_index<'a>(names: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
     let mut index = HashMap::new();
@@ -123,6 +129,14 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+        let mut long_order_lines = HashMap::new();
+        for (o, order) in model.orders.iter().enumerate() {
+            if order.lines.len() > LINES_SEARCHED_IN_ORDER {
+                for (li, line) in order.lines.iter().enumerate() {
+                    long_order_lines.entry((o, line.id.as_str())).or_insert(li);
+                }
+            }
+        }
         let mut ctx = Ctx {
             model,
             plan,
@@ -133,6 +147,7 @@ impl<'a> Ctx<'a> {
             entry_order,
             canonical,
             ships: Vec::new(),
+            long_order_lines,
         };
         ctx.ships = (0..plan.orders.len())
             .map(|e| ctx.resolve_entry(e))
@@ -184,10 +199,11 @@ impl<'a> Ctx<'a> {
 
     /// Index of the line with this id in the order (the first, should ids repeat).
     pub fn line_index(&self, order: OrderIdx, line_id: &str) -> Option<usize> {
-        self.model.orders[order]
-            .lines
-            .iter()
-            .position(|l| l.id == line_id)
+        let lines = &self.model.orders[order].lines;
+        if lines.len() > LINES_SEARCHED_IN_ORDER {
+            return self.long_order_lines.get(&(order, line_id)).copied();
+        }
+        lines.iter().position(|l| l.id == line_id)
     }
 
     /// Plan entries that aggregates count, in plan order: `(entry, order)`.

@@ -36,13 +36,48 @@ pub fn parse_json<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
     Ok(value)
 }
 
+/// Longest quoted value, JSON-pointer token, and message kept from serde's errors. serde quotes
+/// the offending value (an unknown field's name, an unknown variant), which may be megabytes
+/// long; an error body should name it, not echo it.
+const MAX_QUOTED: usize = 64;
+const MAX_TOKEN: usize = 256;
+const MAX_MESSAGE: usize = 1024;
+
+/// `text` cut to at most `max` bytes (on a character boundary), saying how long it was.
+fn clip(text: &str, max: usize) -> String {
+    if text.len() <= max {
+        return text.to_string();
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}… ({} bytes)", &text[..end], text.len())
+}
+
+/// A serde message with every `quoted` value clipped, then clipped as a whole.
+fn clip_message(message: &str) -> String {
+    let quoted_clipped: Vec<String> = message
+        .split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                clip(part, MAX_QUOTED)
+            } else {
+                part.to_string()
+            }
+        })
+        .collect();
+    clip(&quoted_clipped.join("`"), MAX_MESSAGE)
+}
+
 fn path_error(err: serde_path_to_error::Error<serde_json::Error>) -> Error {
     let pointer = json_pointer(err.path());
     let inner = err.into_inner();
     use serde_json::error::Category;
     match inner.classify() {
         Category::Data => {
-            let message = strip_position(&inner.to_string());
+            let message = clip_message(&strip_position(&inner.to_string()));
             let code = if message.starts_with("unknown field") {
                 "unknown_field"
             } else if message.starts_with("missing field") {
@@ -67,7 +102,7 @@ fn path_error(err: serde_path_to_error::Error<serde_json::Error>) -> Error {
         _ => Error::Malformed {
             line: inner.line(),
             column: inner.column(),
-            message: strip_position(&inner.to_string()),
+            message: clip_message(&strip_position(&inner.to_string())),
         },
     }
 }
@@ -91,7 +126,7 @@ fn json_pointer(path: &serde_path_to_error::Path) -> String {
             }
             Segment::Map { key } => {
                 pointer.push('/');
-                pointer.push_str(&pointer_token(key));
+                pointer.push_str(&pointer_token(&clip(key, MAX_TOKEN)));
             }
             Segment::Enum { variant } => {
                 pointer.push('/');

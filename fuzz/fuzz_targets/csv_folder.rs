@@ -1,0 +1,4 @@
+//! cargo-fuzz entry point; the harness (and its oracles) is `waveopt_fuzz::csv_folder`.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| waveopt_fuzz::csv_folder(data));
