@@ -46,6 +46,9 @@ pub struct RunMetrics {
     pub constraints: u64,
     pub components: u64,
     pub check_violations: usize,
+    /// The MIP found nothing in time (or could not run) and the greedy plan came back.
+    #[serde(default)]
+    pub fell_back_to_greedy: bool,
 }
 
 /// Runs one engine on one wave file and measures it.
@@ -153,6 +156,12 @@ fn metrics(
         constraints: plan.solver.constraints,
         components: plan.solver.components,
         check_violations,
+        fell_back_to_greedy: engine != Engine::Greedy
+            && plan
+                .solver
+                .notes
+                .iter()
+                .any(|n| n.contains("greedy plan") || n.contains("planned greedily")),
     }
 }
 

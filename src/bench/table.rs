@@ -89,7 +89,11 @@ pub fn markdown(rows: &[BenchRow], machine: &str, revision: &str) -> String {
             "| {} | {} | {} | {:.2} | {:.2} | {:.2} | {:.0} | {:.2} | {} | {} | {} | {} | {} | {} | {} | {:.1}% | {} | {} | {} |",
             s.case,
             m.engine,
-            m.status,
+            if m.fell_back_to_greedy {
+                format!("{} (greedy fallback)", m.status)
+            } else {
+                m.status.clone()
+            },
             s.plan_ms as f64 / 1000.0,
             s.build_ms as f64 / 1000.0,
             s.solve_ms as f64 / 1000.0,
@@ -133,6 +137,13 @@ pub fn markdown(rows: &[BenchRow], machine: &str, revision: &str) -> String {
             ));
         }
         if let Some(greedy) = find("greedy") {
+            let fills_of = |m: &RunMetrics| m.tier_fill.iter().map(|f| f.1).collect::<Vec<_>>();
+            let (mf, gf) = (fills_of(mip.first), fills_of(greedy.first));
+            parts.push(if mf == gf {
+                "tier fills equal to greedy's".to_string()
+            } else {
+                format!("tier fills {mf:?} vs greedy {gf:?} (strict mode serves higher tiers first, so cost compares plans that ship different units)")
+            });
             parts.push(format!(
                 "cost vs greedy {:.3}× ({:.2} vs {:.2}), split orders {} vs {}, on time {:.1}% vs {:.1}%",
                 mip.first.total / greedy.first.total.max(1e-9),

@@ -22,6 +22,9 @@ use crate::model::Model;
 use crate::solver::{greedy, SolveOutcome};
 use formulation::BuildFlags;
 
+/// Orders longer than this are planned greedily: see [`solve`].
+pub const MAX_LINES_PER_ORDER_FOR_MIP: usize = 2_000;
+
 /// Threads HiGHS may use for these options: `options.threads`, else every core.
 pub fn threads_for(options: &Options) -> u32 {
     match options.threads {
@@ -39,6 +42,24 @@ pub fn solve(
     naive: bool,
     cancel: &AtomicBool,
 ) -> SolveOutcome {
+    if let Some(o) = model
+        .orders
+        .iter()
+        .find(|o| o.lines.len() > MAX_LINES_PER_ORDER_FOR_MIP)
+    {
+        // HiGHS's MIP presolve (probing and clique extraction) slows down sharply with one
+        // very long order and does not check the time limit meanwhile: 20,000 lines took 78 s
+        // against a 5 s limit. The greedy plan is checked and complete; say why it is returned.
+        let mut outcome = greedy::solve(model);
+        outcome.engine = if naive { "naive" } else { "mip" };
+        outcome.notes.push(format!(
+            "order {} has {} lines, above the {MAX_LINES_PER_ORDER_FOR_MIP} the MIP handles within \
+             its time limit: planned greedily, no bound proven",
+            o.id,
+            o.lines.len()
+        ));
+        return outcome;
+    }
     let greedy_plan = greedy::route(model);
     let flags = BuildFlags {
         prune: !naive,
