@@ -18,9 +18,10 @@ The server's RSS is sampled from /proc/<pid>/status every second. At the end it 
 on valid input (503 overloaded with Retry-After is allowed and counted), every response
 well-formed (plans are JSON with `status`; 4xx/5xx bodies are SPEC's
 {"error":{code,message,details}}), every class answered with its expected status, /healthz
-still answers, no panic in the server log, and RSS flat (median of the last quarter of samples
-<= first-quarter median x 1.5 + 20 MB, both over the samples after the warm-up). Prints request counts by class and status and p50/p99
-latency per class; exits 1 on any failed check. The server is always killed.
+still answers, every pool slot released (in-flight and queued gauges back to 0), no panic in
+the server log, and RSS flat (over the samples after the warm-up, the last quarter's median
+<= the first quarter's median x 1.5 + 20 MB). Prints request counts by class and status and
+p50/p99 latency per class; exits 1 on any failed check. The server is always killed.
 
 Environment: SOAK_SECONDS (120), SOAK_REQUESTS (20000), SOAK_THREADS (6),
 SOAK_WARMUP_SECONDS (a quarter of SOAK_SECONDS: RSS samples left out of the baseline), SOAK_BIN
@@ -263,6 +264,12 @@ def client(index, port, bodies, results, deadline):
                 results.record(cls, "conn_error", 0.0, [f"{type(e).__name__}: {e}"])
 
 
+def gauge(metrics, name):
+    """The value of an unlabelled series in Prometheus text, or '?'."""
+    return next((line.split()[-1] for line in metrics.splitlines()
+                 if line.split(" ")[0] == name), "?")
+
+
 def percentile(values, q):
     if not values:
         return float("nan")
@@ -315,17 +322,22 @@ def main():
         sampler.join()
 
         health = request(port, "GET", "/healthz")[0]
-        metrics = request(port, "GET", "/metrics")[2].decode(errors="replace")
+        # Every pool slot must come back: hung-up solves stop at their next check (seconds).
+        for _ in range(30):
+            metrics = request(port, "GET", "/metrics")[2].decode(errors="replace")
+            busy = {g: gauge(metrics, g) for g in ("waveopt_waves_in_flight",
+                                                   "waveopt_waves_queued")}
+            if all(v == "0" for v in busy.values()):
+                break
+            time.sleep(0.5)
         alive = server.proc.poll() is None
     finally:
         stop.set()
         server.kill()
 
     log = server.log_path.read_text(errors="replace")
-    cancelled = next((line.split()[-1] for line in metrics.splitlines()
-                      if line.startswith("waveopt_solves_cancelled_total")), "?")
-    overload = next((line.split()[-1] for line in metrics.splitlines()
-                     if line.startswith("waveopt_rejected_overload_total")), "?")
+    cancelled = gauge(metrics, "waveopt_solves_cancelled_total")
+    overload = gauge(metrics, "waveopt_rejected_overload_total")
 
     print(f"soak: {results.sent} requests in {elapsed:.0f} s, {THREADS} threads, "
           f"pool {POOL}, queue {QUEUE}, time-limit cap {MAX_TIME_LIMIT_MS} ms, "
@@ -351,6 +363,9 @@ def main():
     checks.append(("valid waves were planned", served_valid > 0, f"{served_valid} plans"))
     checks.append(("server alive and /healthz answers", alive and health == 200,
                    f"alive={alive} healthz={health}"))
+    checks.append(("every pool slot released (in flight and queued back to 0)",
+                   all(v == "0" for v in busy.values()),
+                   ", ".join(f"{k} {v}" for k, v in busy.items())))
     panics = log.count("panicked")
     checks.append(("no panic in the server log", panics == 0, f"{panics} panic lines"))
     # Warm-up excluded: the first WARMUP seconds fill the allocator's per-thread arenas and
