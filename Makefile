@@ -67,3 +67,10 @@ schemathesis: build
 .PHONY: e2e
 e2e: build
 	@bash scripts/e2e.sh
+
+# Bounded soak of the HTTP service (docs/soak.md): valid, invalid, malformed, oversized and
+# wrong-type requests plus client hang-ups against a server on a free 127.0.0.1 port; checks
+# no 5xx on valid input, well-formed bodies and flat RSS. SOAK_SECONDS (120), SOAK_REQUESTS.
+.PHONY: soak
+soak: build
+	@bash scripts/soak.sh
