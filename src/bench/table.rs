@@ -124,17 +124,37 @@ pub fn markdown(rows: &[BenchRow], machine: &str, revision: &str) -> String {
         if let Some(naive) = find("naive") {
             let same = (naive.first.total - mip.first.total).abs()
                 <= 1e-4 * mip.first.total.abs().max(1.0);
-            parts.push(format!(
-                "speed-up vs naive MIP {:.1}× ({:.2} s vs {:.2} s; objective {})",
-                naive.plan_ms as f64 / mip.plan_ms.max(1) as f64,
-                mip.plan_ms as f64 / 1000.0,
-                naive.plan_ms as f64 / 1000.0,
-                if same {
-                    "the same".to_string()
-                } else {
-                    format!("{:.2} vs naive {:.2}", mip.first.total, naive.first.total)
-                }
-            ));
+            let proven = |s: &Summary| s.first.status == "optimal";
+            if naive.first.fell_back_to_greedy {
+                parts.push(format!(
+                    "the naive MIP found no solution within its limit ({:.2} s, greedy fallback), so there is no speed-up ratio; the optimizer returned {:.2} in {:.2} s",
+                    naive.plan_ms as f64 / 1000.0,
+                    mip.first.total,
+                    mip.plan_ms as f64 / 1000.0
+                ));
+            } else if !proven(mip) || !proven(naive) {
+                parts.push(format!(
+                    "at the time limit ({:.2} s vs {:.2} s): optimizer {:.2} ({}), naive MIP {:.2} ({}), so no speed-up ratio",
+                    mip.plan_ms as f64 / 1000.0,
+                    naive.plan_ms as f64 / 1000.0,
+                    mip.first.total,
+                    mip.first.status,
+                    naive.first.total,
+                    naive.first.status
+                ));
+            } else {
+                parts.push(format!(
+                    "speed-up vs naive MIP {:.1}× ({:.2} s vs {:.2} s; objective {})",
+                    naive.plan_ms as f64 / mip.plan_ms.max(1) as f64,
+                    mip.plan_ms as f64 / 1000.0,
+                    naive.plan_ms as f64 / 1000.0,
+                    if same {
+                        "the same".to_string()
+                    } else {
+                        format!("{:.2} vs naive {:.2}", mip.first.total, naive.first.total)
+                    }
+                ));
+            }
         }
         if let Some(greedy) = find("greedy") {
             let fills_of = |m: &RunMetrics| m.tier_fill.iter().map(|f| f.1).collect::<Vec<_>>();
