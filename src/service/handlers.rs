@@ -84,18 +84,15 @@ pub async fn plan(
             })
         }
     };
-    let bytes = read_body(&headers, body, &state).await?;
-    let admission = admit(&state)?;
-    let job_state = state.clone();
     let id = request_id.0.clone();
-    let outcome = state
-        .pool()
-        .run(admission, move |cancel| {
-            plan_job(&job_state, &bytes, output, cancel, &id)
-        })
-        .await;
-    let (content_type, text) = finish(outcome, &request_id)?;
-    Ok(([(header::CONTENT_TYPE, content_type)], text).into_response())
+    run_job(
+        &state,
+        &request_id,
+        &headers,
+        body,
+        move |state, bytes, cancel| plan_job(state, bytes, output, cancel, &id),
+    )
+    .await
 }
 
 /// Validate a wave without solving it.
@@ -124,13 +121,13 @@ pub async fn validate(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let bytes = read_body(&headers, body, &state).await?;
-    let admission = admit(&state)?;
-    let job_state = state.clone();
-    let outcome = state
-        .pool()
-        .run(admission, move |_cancel| {
-            let wave = read_wave(&job_state, &bytes)?;
+    run_job(
+        &state,
+        &request_id,
+        &headers,
+        body,
+        |state, bytes, _cancel| {
+            let wave = read_wave(state, bytes)?;
             let problems = crate::validation::validate(&wave);
             if !problems.is_empty() {
                 return Err(ApiError::Wave(Error::Invalid(problems)));
@@ -143,10 +140,9 @@ pub async fn validate(
                 inventory: wave.inventory.len(),
             };
             Ok((JSON, format::to_pretty_json(&report)))
-        })
-        .await;
-    let (content_type, text) = finish(outcome, &request_id)?;
-    Ok(([(header::CONTENT_TYPE, content_type)], text).into_response())
+        },
+    )
+    .await
 }
 
 /// Liveness: the process answers.
@@ -223,6 +219,26 @@ pub(super) fn admit(state: &AppState) -> Result<super::pool::Admission, ApiError
 }
 
 pub(super) type JobOutput = Result<(&'static str, String), ApiError>;
+
+/// What every solving route shares: read the body, take a pool slot (or answer 503), run `job`
+/// on the pool with the body and the cancel flag, and answer with its content type and text.
+pub(super) async fn run_job(
+    state: &AppState,
+    request_id: &RequestId,
+    headers: &HeaderMap,
+    body: Body,
+    job: impl FnOnce(&AppState, &Bytes, &AtomicBool) -> JobOutput + Send + 'static,
+) -> Result<Response, ApiError> {
+    let bytes = read_body(headers, body, state).await?;
+    let admission = admit(state)?;
+    let job_state = state.clone();
+    let outcome = state
+        .pool()
+        .run(admission, move |cancel| job(&job_state, &bytes, cancel))
+        .await;
+    let (content_type, text) = finish(outcome, request_id)?;
+    Ok(([(header::CONTENT_TYPE, content_type)], text).into_response())
+}
 
 /// Maps a finished job onto the response parts, logging faults with the request id.
 pub(super) fn finish(

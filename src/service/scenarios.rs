@@ -13,14 +13,14 @@ use std::sync::atomic::AtomicBool;
 
 use axum::body::Body;
 use axum::extract::State;
-use axum::http::{header, HeaderMap};
-use axum::response::{IntoResponse, Response};
+use axum::http::HeaderMap;
+use axum::response::Response;
 use axum::Extension;
 use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::errors::ApiError;
-use super::handlers::{admit, finish, read_body, JobOutput};
+use super::handlers::{run_job, JobOutput};
 use super::limits;
 use super::middleware::RequestId;
 use super::schema::plan::ErrorBody;
@@ -121,18 +121,15 @@ pub async fn scenarios(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let bytes = read_body(&headers, body, &state).await?;
-    let admission = admit(&state)?;
-    let job_state = state.clone();
     let id = request_id.0.clone();
-    let outcome = state
-        .pool()
-        .run(admission, move |cancel| {
-            scenario_job(&job_state, &bytes, cancel, &id)
-        })
-        .await;
-    let (content_type, text) = finish(outcome, &request_id)?;
-    Ok(([(header::CONTENT_TYPE, content_type)], text).into_response())
+    run_job(
+        &state,
+        &request_id,
+        &headers,
+        body,
+        move |state, bytes, cancel| scenario_job(state, bytes, cancel, &id),
+    )
+    .await
 }
 
 /// Limits, parse, the server's caps, then every plan in sequence on this job's thread.

@@ -50,29 +50,29 @@ pub fn solve(model: &Model) -> SolveOutcome {
 
 /// Routes every order greedily and returns the shipments.
 pub fn route(model: &Model) -> Allocation {
-    let mut ledger = Ledger::new(model);
-    let mut allocation = Allocation::default();
-    for order in model.priority_order() {
-        if model.orders[order].is_held() {
-            continue;
-        }
-        let shipments = route_order(model, &mut ledger, order);
-        allocation.shipments.extend(shipments);
-    }
-    allocation.normalise();
-    allocation
+    route_onto(model, Allocation::default(), |_| true)
 }
 
 /// `base` plus greedy routes for the orders of tier `tier` that `base` does not serve, on the
 /// stock and capacity `base` leaves. A complete start for the MIP's stage of that tier.
 pub fn extend(model: &Model, base: &Allocation, tier: usize) -> Allocation {
-    let mut ledger = Ledger::of_allocation(model, base);
-    let mut allocation = base.clone();
     let served: std::collections::HashSet<OrderIdx> =
         base.shipments.iter().map(|s| s.order).collect();
+    route_onto(model, base.clone(), |order| {
+        model.orders[order].tier == tier && !served.contains(&order)
+    })
+}
+
+/// Routes, in priority order, every order that is not held and that `include` accepts, on the
+/// stock and capacity `allocation` leaves, and adds their shipments to it.
+fn route_onto(
+    model: &Model,
+    mut allocation: Allocation,
+    include: impl Fn(OrderIdx) -> bool,
+) -> Allocation {
+    let mut ledger = Ledger::of_allocation(model, &allocation);
     for order in model.priority_order() {
-        let o = &model.orders[order];
-        if o.tier != tier || o.is_held() || served.contains(&order) {
+        if model.orders[order].is_held() || !include(order) {
             continue;
         }
         let shipments = route_order(model, &mut ledger, order);
@@ -136,28 +136,20 @@ pub(crate) fn coverable(
     out
 }
 
-fn commit(
-    model: &Model,
-    ledger: &mut Ledger,
-    order: OrderIdx,
-    c: Candidate,
-    qty: &[i64],
-) -> ShipmentDecision {
-    let o = &model.orders[order];
-    ledger.open_shipment(c.node, 1);
-    let mut lines = Vec::new();
-    for (li, &q) in qty.iter().enumerate() {
-        if q > 0 {
-            ledger.take(o.channel, c.node, o.lines[li].sku, q);
-            lines.push((li, q));
-        }
-    }
-    ShipmentDecision {
+fn commit(ledger: &mut Ledger, order: OrderIdx, c: Candidate, qty: &[i64]) -> ShipmentDecision {
+    let shipment = ShipmentDecision {
         order,
         node: c.node,
         method: c.method,
-        lines,
-    }
+        lines: qty
+            .iter()
+            .enumerate()
+            .filter(|&(_, &q)| q > 0)
+            .map(|(li, &q)| (li, q))
+            .collect(),
+    };
+    ledger.book(&shipment, 1);
+    shipment
 }
 
 fn route_order(model: &Model, ledger: &mut Ledger, order: OrderIdx) -> Vec<ShipmentDecision> {
@@ -169,7 +161,7 @@ fn route_order(model: &Model, ledger: &mut Ledger, order: OrderIdx) -> Vec<Shipm
     for &c in &cands {
         let cover = coverable(model, ledger, order, c.node, &demand);
         if cover == demand {
-            return vec![commit(model, ledger, order, c, &cover)];
+            return vec![commit(ledger, order, c, &cover)];
         }
     }
     if o.ship_complete {
@@ -199,7 +191,7 @@ fn route_order(model: &Model, ledger: &mut Ledger, order: OrderIdx) -> Vec<Shipm
         for (r, q) in remaining.iter_mut().zip(&cover) {
             *r -= q;
         }
-        shipments.push(commit(model, ledger, order, cands[ci], &cover));
+        shipments.push(commit(ledger, order, cands[ci], &cover));
     }
 
     if o.fill_or_kill && remaining.iter().any(|&r| r > 0) {

@@ -112,13 +112,22 @@ impl<'m> Ledger<'m> {
     pub fn of_allocation(model: &'m Model, allocation: &super::Allocation) -> Self {
         let mut ledger = Ledger::new(model);
         for s in &allocation.shipments {
-            let channel = model.orders[s.order].channel;
-            ledger.open_shipment(s.node, 1);
-            for &(line, qty) in &s.lines {
-                let sku = model.orders[s.order].lines[line].sku;
-                ledger.take(channel, s.node, sku, qty);
-            }
+            ledger.book(s, 1);
         }
         ledger
+    }
+
+    /// Books a shipment (its slot at the node and its units), or with `sign` −1 gives it back.
+    pub fn book(&mut self, shipment: &super::ShipmentDecision, sign: i64) {
+        let order = &self.model.orders[shipment.order];
+        self.open_shipment(shipment.node, sign);
+        for &(line, qty) in &shipment.lines {
+            self.take(
+                order.channel,
+                shipment.node,
+                order.lines[line].sku,
+                sign * qty,
+            );
+        }
     }
 }

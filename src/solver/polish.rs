@@ -40,13 +40,9 @@ fn shipment_cost(model: &Model, s: &ShipmentDecision) -> Option<f64> {
     Some(q.per_shipment_total(late) + q.per_unit_total() * s.units() as f64)
 }
 
-fn apply(model: &Model, ledger: &mut Ledger, shipments: &[ShipmentDecision], sign: i64) {
+fn apply(ledger: &mut Ledger, shipments: &[ShipmentDecision], sign: i64) {
     for s in shipments {
-        let o = &model.orders[s.order];
-        ledger.open_shipment(s.node, sign);
-        for &(line, qty) in &s.lines {
-            ledger.take(o.channel, s.node, o.lines[line].sku, sign * qty);
-        }
+        ledger.book(s, sign);
     }
 }
 
@@ -75,7 +71,7 @@ fn resource(
             filled[line] += qty;
         }
     }
-    apply(model, ledger, current, -1);
+    apply(ledger, current, -1);
     let mut nodes: Vec<NodeIdx> = current.iter().map(|s| s.node).collect();
     nodes.dedup();
     // Fixed costs that leaving these nodes would save.
@@ -115,11 +111,11 @@ fn resource(
     }
     match best {
         Some((_, shipment)) => {
-            apply(model, ledger, std::slice::from_ref(&shipment), 1);
+            apply(ledger, std::slice::from_ref(&shipment), 1);
             Some(shipment)
         }
         None => {
-            apply(model, ledger, current, 1);
+            apply(ledger, current, 1);
             None
         }
     }

@@ -138,7 +138,7 @@ pub fn lp_relaxation(program: &Program, stage: &StageModel, settings: Settings) 
 }
 
 /// `(objective − bound) / |objective|`, HiGHS's definition, 0 when both are 0.
-fn relative_gap(objective: f64, bound: f64) -> f64 {
+pub fn relative_gap(objective: f64, bound: f64) -> f64 {
     if !bound.is_finite() {
         return f64::INFINITY;
     }

@@ -8,9 +8,8 @@
 
 use std::time::Instant;
 
-use highs::{HighsModelStatus, Sense};
-
 use super::formulation::{self, weighted_objective, BuildFlags};
+use super::highs_run::{self, Settings};
 use super::program::{Row, StageModel};
 use crate::format::Allocation as AllocationMode;
 use crate::model::Model;
@@ -34,8 +33,7 @@ pub fn lp_floor(model: &Model, tier_fills: &[i64], threads: u32) -> Option<Floor
         prune: true,
         names: false,
     };
-    let (mut program, layout) = formulation::build(model, flags);
-    program.integer.iter_mut().for_each(|i| *i = false);
+    let (program, layout) = formulation::build(model, flags);
     let stage = match model.policy.allocation {
         AllocationMode::Weighted => StageModel {
             objective: weighted_objective(model, &layout),
@@ -59,16 +57,15 @@ pub fn lp_floor(model: &Model, tier_fills: &[i64], threads: u32) -> Option<Floor
             upper: None,
         },
     };
-    let mut highs = program.to_highs(&stage).optimise(Sense::Minimise);
-    highs.make_quiet();
-    highs.set_option("threads", threads.max(1) as i32);
-    highs.set_option("time_limit", LP_TIME_LIMIT_S);
-    let solved = highs.try_solve().ok()?;
-    if solved.status() != HighsModelStatus::Optimal {
-        return None;
-    }
+    let settings = Settings {
+        time_limit_s: LP_TIME_LIMIT_S,
+        mip_gap: 0.0,
+        threads,
+        cancel: None,
+    };
+    let value = highs_run::lp_relaxation(&program, &stage, settings)?;
     Some(Floor {
-        value: solved.objective_value(),
+        value,
         time_ms: started.elapsed().as_millis() as u64,
     })
 }

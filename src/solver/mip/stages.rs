@@ -300,12 +300,7 @@ impl Runner<'_> {
                     r.status
                 ));
                 let cost = Program::evaluate_dense(&self.layout.cost, &start);
-                let gap = if r.bound.is_finite() && cost.abs() > 0.0 {
-                    ((cost - r.bound) / cost.abs()).max(0.0)
-                } else {
-                    f64::INFINITY
-                };
-                (Some(start), gap)
+                (Some(start), highs_run::relative_gap(cost, r.bound))
             }
             (None, None) => {
                 notes.push(format!("cost stage found no solution ({})", r.status));
