@@ -4,6 +4,7 @@
 
 pub mod dates;
 pub mod reservations;
+pub mod residual;
 pub mod routing;
 
 use std::collections::HashMap;

@@ -17,6 +17,9 @@ pub struct Settings<'a> {
     pub threads: u32,
     /// When set (from outside), HiGHS is interrupted and the stage keeps its incumbent.
     pub cancel: Option<&'a AtomicBool>,
+    /// Branch-and-bound nodes HiGHS may explore (`mip_max_nodes`): a limit that, unlike the
+    /// time limit, gives the same answer on any machine.
+    pub max_nodes: Option<i32>,
 }
 
 /// What HiGHS said about one stage.
@@ -172,6 +175,9 @@ fn run_once(
     model.set_option("random_seed", SEED);
     model.set_option("threads", settings.threads.max(1) as i32);
     model.set_option("mip_abs_gap", 1e-6);
+    if let Some(nodes) = settings.max_nodes {
+        model.set_option("mip_max_nodes", nodes.max(1));
+    }
     if let Some(start) = start {
         // HiGHS checks the start itself and ignores it when it is not feasible.
         let _ = model.try_set_solution(Some(start), None, None, None);
@@ -212,6 +218,8 @@ fn run_once(
         HighsModelStatus::Infeasible => ("infeasible", false),
         HighsModelStatus::ModelEmpty => ("optimal", true),
         HighsModelStatus::ReachedInterrupt => ("interrupted", false),
+        HighsModelStatus::ReachedSolutionLimit => ("node_limit", false),
+        HighsModelStatus::ReachedIterationLimit => ("iteration_limit", false),
         HighsModelStatus::ReachedMemoryLimit => ("memory_limit", false),
         _ => ("unknown", false),
     };

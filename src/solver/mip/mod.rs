@@ -7,6 +7,7 @@
 pub mod formulation;
 mod highs_callback;
 pub mod highs_run;
+pub mod lns;
 pub mod program;
 pub mod relaxation;
 pub mod solution;
@@ -17,13 +18,62 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use crate::error::Error;
-use crate::format::{Options, PlanStatus, Wave};
+use crate::format::{Options, PlanStatus, Wave, WithinTier};
 use crate::model::Model;
-use crate::solver::{greedy, SolveOutcome};
+use crate::solver::{greedy, polish, SolveOutcome};
 use formulation::BuildFlags;
 
 /// Orders longer than this are planned greedily: see [`solve`].
 pub const MAX_LINES_PER_ORDER_FOR_MIP: usize = 2_000;
+
+/// Above this many columns (by [`formulation::column_estimate`]) the cost is not minimised by one
+/// MIP but by the large-neighbourhood search ([`lns`]): at M size (159k columns) the cost stage's
+/// root LP alone takes over a minute in HiGHS, so one MIP returns little more than its start
+/// within a time limit of seconds.
+pub const MAX_COLUMNS_FOR_ONE_MIP: usize = 40_000;
+
+/// Above this many columns the strict tier stages are not run on the whole wave either (their
+/// presolve alone would outlast the time limit): the search re-decides fills round by round.
+pub const MAX_COLUMNS_FOR_TIER_STAGES: usize = 2_000_000;
+
+/// The naive reference is not built above this many order × node × method × (1 + lines)
+/// columns: the M preset's naive model (566k columns) peaks at 869 MiB, and L's would need about
+/// 20 GiB. The greedy plan is returned with a note instead, so a benchmark of L still completes.
+pub const MAX_COLUMNS_FOR_NAIVE: usize = 8_000_000;
+
+/// How a wave is solved, by its size (see the two limits above).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Route {
+    /// Every stage on the whole wave.
+    OneMip,
+    /// Strict tier stages on the whole wave, then the search with fills held (cost only).
+    TiersThenSearch,
+    /// The search from the greedy plan, re-deciding fills and cost round by round.
+    Search,
+}
+
+/// The route for this wave. The naive reference and `within_tier: fifo` (whose age weighting
+/// spans the whole tier, which a neighbourhood cannot hold) always take one MIP.
+/// Also returns the column estimate it went by (counted only up to the larger limit).
+pub fn route_for(model: &Model, naive: bool) -> (Route, usize) {
+    if naive || model.policy.within_tier == WithinTier::Fifo {
+        return (Route::OneMip, 0);
+    }
+    let columns = formulation::column_estimate(model, MAX_COLUMNS_FOR_TIER_STAGES);
+    let route = if columns <= MAX_COLUMNS_FOR_ONE_MIP {
+        Route::OneMip
+    } else if columns <= MAX_COLUMNS_FOR_TIER_STAGES
+        && model.policy.allocation == crate::format::Allocation::Strict
+    {
+        Route::TiersThenSearch
+    } else {
+        Route::Search
+    };
+    (route, columns)
+}
+
+/// Share of the time the tier stages get on [`Route::TiersThenSearch`]; the search gets the rest.
+const TIER_STAGES_SHARE: f64 = 0.6;
 
 /// Threads HiGHS may use for these options: `options.threads`, else every core.
 pub fn threads_for(options: &Options) -> u32 {
@@ -60,7 +110,37 @@ pub fn solve(
         ));
         return outcome;
     }
+    if naive {
+        let columns: usize = model
+            .orders
+            .iter()
+            .map(|o| (1 + o.lines.len()) * model.nodes.len() * model.methods.len())
+            .sum();
+        if columns > MAX_COLUMNS_FOR_NAIVE {
+            let mut outcome = greedy::solve(model);
+            outcome.engine = "naive";
+            outcome.notes.push(format!(
+                "the naive model would have about {columns} columns, above the \
+                 {MAX_COLUMNS_FOR_NAIVE} this machine can hold: not built, greedy plan returned"
+            ));
+            return outcome;
+        }
+    }
     let greedy_plan = greedy::route(model);
+    let (route, columns) = route_for(model, naive);
+    if route == Route::Search {
+        let why = format!(
+            "about {columns} columns: too large for whole-wave stages within the time limit"
+        );
+        return solve_by_search(model, options, deadline, cancel, greedy_plan, why);
+    }
+    let stages_deadline = match route {
+        Route::TiersThenSearch => {
+            let left = deadline.saturating_duration_since(Instant::now());
+            Instant::now() + left.mul_f64(TIER_STAGES_SHARE)
+        }
+        _ => deadline,
+    };
     let flags = BuildFlags {
         prune: !naive,
         names: false,
@@ -70,26 +150,49 @@ pub fn solve(
         model,
         program: &program,
         layout: &layout,
-        deadline,
+        deadline: stages_deadline,
         mip_gap: options.mip_gap,
         threads: threads_for(options),
         greedy: &greedy_plan,
         use_greedy: !naive,
         cancel,
+        max_nodes: None,
+        cost_stage: route == Route::OneMip,
     };
     let outcome = runner.run();
     let engine = if naive { "naive" } else { "mip" };
     let mut notes = outcome.notes;
+    let mut stages = outcome.stages;
     if cancel.load(Ordering::Relaxed) {
         notes.push("solve cancelled: returning the best plan found so far".to_string());
     }
-    let allocation = match &outcome.values {
+    let mut allocation = match &outcome.values {
         Some(values) => solution::allocation_from_values(model, &layout, values),
         None => {
             notes.push("no MIP solution in time: returning the greedy plan".to_string());
             greedy_plan
         }
     };
+    if route == Route::TiersThenSearch {
+        notes.push(format!(
+            "about {columns} columns, above {MAX_COLUMNS_FOR_ONE_MIP} for one cost MIP: tier \
+             stages on the whole wave, then cost by large-neighbourhood search with every line's \
+             fill held; no cost bound is proven"
+        ));
+        let limits = lns::Limits {
+            deadline,
+            max_rounds: usize::MAX,
+            mip_gap: options.mip_gap,
+            threads: threads_for(options),
+            cancel,
+            staged_rounds: false,
+        };
+        let (improved, report) =
+            lns::improve(model, polish::consolidate(model, &allocation), &limits);
+        allocation = improved;
+        notes.push(report.note());
+        stages.push(report.stage());
+    }
     let status = if outcome.proven && outcome.values.is_some() {
         PlanStatus::Optimal
     } else {
@@ -109,9 +212,53 @@ pub fn solve(
             f64::INFINITY
         },
         engine,
-        stages: outcome.stages,
+        stages,
         variables: program.num_cols() as u64,
         constraints: program.rows.len() as u64,
+        components: 1,
+        notes,
+    }
+}
+
+/// [`Route::Search`]: the greedy plan, consolidated ([`polish::consolidate`]), then improved
+/// by the neighbourhood search until the deadline. No bound is proven on this route.
+pub fn solve_by_search(
+    model: &Model,
+    options: &Options,
+    deadline: Instant,
+    cancel: &AtomicBool,
+    greedy_plan: crate::solver::Allocation,
+    why: String,
+) -> SolveOutcome {
+    let start = polish::consolidate(model, &greedy_plan);
+    let mut notes = vec![format!(
+        "{why}: planned by large-neighbourhood search from the greedy plan; no bound is proven"
+    )];
+    let (allocation, report) = {
+        let limits = lns::Limits {
+            deadline,
+            max_rounds: usize::MAX,
+            mip_gap: options.mip_gap,
+            threads: threads_for(options),
+            cancel,
+            staged_rounds: true,
+        };
+        let (allocation, report) = lns::improve(model, start, &limits);
+        notes.push(report.note());
+        (allocation, Some(report))
+    };
+    if cancel.load(Ordering::Relaxed) {
+        notes.push("solve cancelled: returning the best plan found so far".to_string());
+    }
+    SolveOutcome {
+        allocation,
+        status: PlanStatus::Feasible,
+        bound: 0.0,
+        gap: f64::INFINITY,
+        engine: "mip",
+        stages: report.iter().map(|r| r.stage()).collect(),
+        variables: 0,
+        constraints: 0,
         components: 1,
         notes,
     }
@@ -140,6 +287,8 @@ pub fn export_model(wave: &Wave, out: &Path, ext: &str) -> Result<(), Error> {
         greedy: &greedy_plan,
         use_greedy: true,
         cancel: &AtomicBool::new(false),
+        max_nodes: None,
+        cost_stage: true,
     };
     let outcome = runner.run();
     let path = out.with_extension(ext);

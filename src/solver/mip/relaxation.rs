@@ -62,6 +62,7 @@ pub fn lp_floor(model: &Model, tier_fills: &[i64], threads: u32) -> Option<Floor
         mip_gap: 0.0,
         threads,
         cancel: None,
+        max_nodes: None,
     };
     let value = highs_run::lp_relaxation(&program, &stage, settings)?;
     Some(Floor {

@@ -44,6 +44,11 @@ pub struct Runner<'a> {
     pub use_greedy: bool,
     /// Set from outside to stop: every stage then gets no time and keeps its incumbent.
     pub cancel: &'a AtomicBool,
+    /// Branch-and-bound node limit per stage (the neighbourhood search's sub-problems).
+    pub max_nodes: Option<i32>,
+    /// Whether the strict policy ends with the cost stage. Without it the tier stages' incumbent
+    /// is returned unproven, for the neighbourhood search to lower its cost.
+    pub cost_stage: bool,
 }
 
 impl Runner<'_> {
@@ -62,6 +67,7 @@ impl Runner<'_> {
             mip_gap: self.mip_gap,
             threads: self.threads,
             cancel: Some(self.cancel),
+            max_nodes: self.max_nodes,
         }
     }
 
@@ -283,6 +289,20 @@ impl Runner<'_> {
             extra_rows: fixed,
             upper: None,
         };
+        if !self.cost_stage {
+            let values = incumbent
+                .map(|v| self.repaired(v))
+                .or_else(|| self.greedy_start(self.greedy));
+            return StageOutcome {
+                values,
+                proven: false,
+                bound: 0.0,
+                gap: f64::INFINITY,
+                stages,
+                notes,
+                final_stage: stage,
+            };
+        }
         let mut start = incumbent;
         if greedy_matches {
             let greedy = self.greedy_start(self.greedy);

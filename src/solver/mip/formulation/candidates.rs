@@ -73,3 +73,30 @@ fn dominated(model: &Model, i: usize, quotes: &[(MethodIdx, Quote)]) -> bool {
         no_worse && (strictly || j < i)
     })
 }
+
+/// An upper estimate of the pruned program's columns (every method of every useful node, one
+/// shipment column plus one per line), counted only until it passes `limit`: cheap enough to
+/// decide, before building anything, whether the wave is one MIP or a neighbourhood search.
+pub fn column_estimate(model: &Model, limit: usize) -> usize {
+    let flags = BuildFlags {
+        prune: true,
+        names: false,
+    };
+    let methods = model.methods.len();
+    let mut total = 0usize;
+    for (o, order) in model.orders.iter().enumerate() {
+        if order.is_held() {
+            continue;
+        }
+        let per_node = methods * (1 + order.lines.len());
+        for n in 0..model.nodes.len() {
+            if model.nodes[n].active && (!flags.prune || useful_node(model, o, n)) {
+                total += per_node;
+            }
+        }
+        if total > limit {
+            return total;
+        }
+    }
+    total
+}

@@ -98,4 +98,5 @@ pub fn build(model: &Model, flags: BuildFlags) -> (Program, Layout) {
     (program, layout)
 }
 
+pub use candidates::column_estimate;
 pub use objective::{fifo_weights, weighted_objective};

@@ -1,0 +1,338 @@
+//! Large-neighbourhood search: the optimizer's route for waves too large to solve as one MIP in
+//! the time given, and its last phase when the monolithic MIP stops unproven.
+//!
+//! Each round frees a small set of orders (a *neighbourhood*), keeps every other shipment, and
+//! solves the freed orders exactly with the same staged MIP as the whole wave, on the residual
+//! model of what the kept shipments leave ([`Model::residual`]). The round's start is the freed
+//! orders' current plan, so a round never makes the plan worse; it is kept only when it is
+//! strictly better: under `strict`, higher tier fills lexicographically, then lower cost; under
+//! `weighted`, lower cost plus unfilled penalties.
+//!
+//! Neighbourhoods alternate between orders shipping near one another (they compete for the same
+//! nodes) and orders sharing SKUs (they compete for the same stock), seeded first from the orders
+//! with the most to gain: unfilled, late or split. Sub-problems stop at a node limit, not a time
+//! limit, so rounds give the same answer on any machine; the overall deadline still stops the
+//! search, and the notes say when it did.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
+
+mod neighbourhoods;
+mod solve;
+
+use super::solution;
+use crate::format::StageStats;
+use crate::model::residual::KeptUse;
+use crate::model::{Model, OrderIdx};
+use crate::solver::ledger::Ledger;
+use crate::solver::{Allocation, ShipmentDecision};
+use solve::{reroute_residual, solve_residual};
+
+/// Orders freed in the first round; the size then adapts (see [`Search::adapt`]).
+const FIRST_NEIGHBOURHOOD: usize = 40;
+const MIN_NEIGHBOURHOOD: usize = 8;
+const MAX_NEIGHBOURHOOD: usize = 400;
+/// Relative gap each round's MIP stops at: rounds repeat, so a slightly early stop costs little
+/// and buys many more rounds.
+const SUB_PROBLEM_GAP: f64 = 1e-3;
+/// Branch-and-bound nodes per stage of one round.
+const NODES_PER_STAGE: i32 = 200;
+
+pub struct Limits<'a> {
+    pub deadline: Instant,
+    pub max_rounds: usize,
+    pub mip_gap: f64,
+    pub threads: u32,
+    pub cancel: &'a AtomicBool,
+    /// Whether rounds may re-decide fills (staged rounds seeded by short orders). Without them
+    /// every round holds each line's fill and lowers cost only.
+    pub staged_rounds: bool,
+}
+
+/// What the search did, for `solver.stages` and `solver.notes`.
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub rounds: usize,
+    pub improved: usize,
+    pub stopped_on_time: bool,
+    pub cost_before: f64,
+    pub cost_after: f64,
+    pub fills_before: Vec<i64>,
+    pub fills_after: Vec<i64>,
+    pub time_ms: u64,
+}
+
+impl Report {
+    pub fn stage(&self) -> StageStats {
+        StageStats {
+            name: "lns".to_string(),
+            status: if self.stopped_on_time {
+                "time_limit"
+            } else {
+                "rounds_done"
+            }
+            .to_string(),
+            objective: Some(self.cost_after),
+            bound: None,
+            gap: None,
+            time_ms: self.time_ms,
+            variables: 0,
+            constraints: 0,
+        }
+    }
+
+    pub fn note(&self) -> String {
+        let mut note = format!(
+            "large-neighbourhood search: {} rounds, {} improved; cost {:.2} -> {:.2}, tier fills \
+             {:?} -> {:?}",
+            self.rounds,
+            self.improved,
+            self.cost_before,
+            self.cost_after,
+            self.fills_before,
+            self.fills_after
+        );
+        if self.stopped_on_time {
+            note.push_str(
+                "; stopped by the time limit, so the number of rounds (and the plan) depends on \
+                 the machine's speed",
+            );
+        }
+        note
+    }
+}
+
+/// Improves `start` round by round until `limits` stop it. The result is never worse than
+/// `start` in the policy's order (see the module docs).
+pub fn improve(model: &Model, start: Allocation, limits: &Limits) -> (Allocation, Report) {
+    let started = Instant::now();
+    let mut search = Search::new(model, start);
+    let (fills_before, cost_before) = score(model, &search.allocation());
+    let mut rounds = 0;
+    let mut improved = 0;
+    let mut stopped_on_time = false;
+    let seed_list: Vec<(OrderIdx, Mode)> = search
+        .seeds()
+        .into_iter()
+        .filter(|&(_, mode)| limits.staged_rounds || mode == Mode::Routing)
+        .collect();
+    // Every seed, twice over (so routing seeds see both kinds of neighbourhood), without a gain:
+    // a local optimum.
+    let converged_after = 2 * seed_list.len();
+    let mut since_gain = 0;
+    let mut seeds = seed_list.into_iter().cycle();
+    while rounds < limits.max_rounds && since_gain < converged_after {
+        if limits.cancel.load(Ordering::Relaxed) || Instant::now() >= limits.deadline {
+            stopped_on_time = true;
+            break;
+        }
+        let Some((seed, mode)) = seeds.next() else {
+            break;
+        };
+        // Staged rounds (fills re-decided) gather the orders competing for the seed's SKUs;
+        // routing rounds (fills held) alternate between those and the seed's neighbours.
+        let hood = if mode == Mode::Routing && rounds % 2 == 0 {
+            search.near(seed)
+        } else {
+            search.sharing_skus(seed, rounds)
+        };
+        let (better, proven) = search.round(&hood, mode, limits);
+        improved += usize::from(better);
+        since_gain = if better { 0 } else { since_gain + 1 };
+        search.adapt(proven);
+        rounds += 1;
+    }
+    let allocation = search.allocation();
+    let (fills_after, cost_after) = score(model, &allocation);
+    let report = Report {
+        rounds,
+        improved,
+        stopped_on_time,
+        cost_before,
+        cost_after,
+        fills_before,
+        fills_after,
+        time_ms: started.elapsed().as_millis() as u64,
+    };
+    (allocation, report)
+}
+
+struct Search<'m> {
+    model: &'m Model,
+    by_order: Vec<Vec<ShipmentDecision>>,
+    ledger: Ledger<'m>,
+    orders_of_sku: Vec<Vec<OrderIdx>>,
+    size: usize,
+}
+
+impl<'m> Search<'m> {
+    fn new(model: &'m Model, start: Allocation) -> Self {
+        let ledger = Ledger::of_allocation(model, &start);
+        let mut by_order = vec![Vec::new(); model.orders.len()];
+        for s in start.shipments {
+            by_order[s.order].push(s);
+        }
+        let mut orders_of_sku = vec![Vec::new(); model.skus.len()];
+        for (o, order) in model.orders.iter().enumerate() {
+            if order.is_held() {
+                continue;
+            }
+            for l in &order.lines {
+                if orders_of_sku[l.sku].last() != Some(&o) {
+                    orders_of_sku[l.sku].push(o);
+                }
+            }
+        }
+        Search {
+            model,
+            by_order,
+            ledger,
+            orders_of_sku,
+            size: FIRST_NEIGHBOURHOOD,
+        }
+    }
+
+    fn allocation(&self) -> Allocation {
+        let mut a = Allocation {
+            shipments: self.by_order.iter().flatten().cloned().collect(),
+        };
+        a.normalise();
+        a
+    }
+
+    /// Grows the neighbourhood after a proven round, shrinks it after one cut short.
+    fn adapt(&mut self, proven: bool) {
+        self.size = if proven {
+            (self.size * 5 / 4).min(MAX_NEIGHBOURHOOD)
+        } else {
+            (self.size * 4 / 5).max(MIN_NEIGHBOURHOOD)
+        };
+    }
+
+    /// Re-plans `hood` on what the rest leaves. Returns whether the plan improved and whether
+    /// every stage of the round was proven.
+    fn round(&mut self, hood: &[OrderIdx], mode: Mode, limits: &Limits) -> (bool, bool) {
+        let m = self.model;
+        for &o in hood {
+            for s in &self.by_order[o] {
+                self.ledger.book(s, -1);
+            }
+        }
+        let ledger = &self.ledger;
+        let stock = |n, s| ledger.used(n, s);
+        let place_use = |p, c| ledger.place_consumption(p, c);
+        let kept = KeptUse {
+            stock: &stock,
+            node_shipments: &ledger.node_shipments,
+            node_units: &ledger.node_units,
+            place_use: &place_use,
+        };
+        let residual = m.residual(hood, &kept);
+        let local_start = Allocation {
+            shipments: hood
+                .iter()
+                .enumerate()
+                .flat_map(|(i, &o)| {
+                    self.by_order[o].iter().map(move |s| ShipmentDecision {
+                        order: i,
+                        ..s.clone()
+                    })
+                })
+                .collect(),
+        };
+        let round_started = Instant::now();
+        let (found, proven) = match mode {
+            Mode::Staged => solve_residual(&residual.model, &local_start, limits),
+            Mode::Routing => reroute_residual(&residual.model, &local_start, limits),
+        };
+        let found_score = found.as_ref().map(|f| score(&residual.model, f));
+        let better = found.filter(|candidate| {
+            improves(
+                &score(&residual.model, candidate),
+                &score(&residual.model, &local_start),
+            )
+        });
+        let improved = better.is_some();
+        if std::env::var_os("WAVEOPT_LNS_LOG").is_some() {
+            eprintln!(
+                "lns {mode:?}: {} orders, {} ms, proven {proven}, start {:?}, found {:?}",
+                hood.len(),
+                round_started.elapsed().as_millis(),
+                score(&residual.model, &local_start),
+                found_score
+            );
+        }
+        if let Some(better) = better {
+            for &o in hood {
+                self.by_order[o].clear();
+            }
+            for s in better.shipments {
+                let order = residual.orders[s.order];
+                self.by_order[order].push(ShipmentDecision { order, ..s });
+            }
+        }
+        for &o in hood {
+            for s in &self.by_order[o] {
+                self.ledger.book(s, 1);
+            }
+        }
+        (improved, proven)
+    }
+}
+
+/// How a round re-plans its neighbourhood.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// The policy's staged MIP: fills may change (lexicographically up), then cost.
+    Staged,
+    /// Cost only, with every line's fill held at its current value.
+    Routing,
+}
+
+/// Tier fills (strict) and the cost the search minimises: the plan's cost, plus unfilled
+/// penalties under `weighted` (then fills are not compared separately).
+pub fn score(model: &Model, allocation: &Allocation) -> (Vec<i64>, f64) {
+    let late = model.policy.late_rate();
+    let mut cost = 0.0;
+    let mut shipments_of = vec![0usize; model.orders.len()];
+    let mut node_used = vec![false; model.nodes.len()];
+    let mut shipped = vec![0i64; model.orders.len()];
+    for s in &allocation.shipments {
+        if let Some(q) = model.quote(s.order, s.node, s.method) {
+            cost += q.per_shipment_total(late) + q.per_unit_total() * s.units() as f64;
+        }
+        shipments_of[s.order] += 1;
+        node_used[s.node] = true;
+        shipped[s.order] += s.units();
+    }
+    for (n, used) in node_used.iter().enumerate() {
+        if *used {
+            cost += model.nodes[n].fixed_cost;
+        }
+    }
+    for &k in &shipments_of {
+        cost += model.policy.split_penalty * k.saturating_sub(1) as f64;
+    }
+    let fills = solution::tier_fills(model, allocation);
+    match model.policy.allocation {
+        crate::format::Allocation::Strict => (fills, cost),
+        crate::format::Allocation::Weighted => {
+            for (o, order) in model.orders.iter().enumerate() {
+                if !order.is_held() {
+                    cost += model.unfilled_penalty(o) * (order.units() - shipped[o]) as f64;
+                }
+            }
+            (Vec::new(), cost)
+        }
+    }
+}
+
+/// Strictly better: higher fills in the first tier that differs, else a lower cost by more than
+/// rounding.
+fn improves(candidate: &(Vec<i64>, f64), incumbent: &(Vec<i64>, f64)) -> bool {
+    match candidate.0.cmp(&incumbent.0) {
+        std::cmp::Ordering::Greater => true,
+        std::cmp::Ordering::Less => false,
+        std::cmp::Ordering::Equal => candidate.1 < incumbent.1 - 1e-6 * incumbent.1.abs().max(1.0),
+    }
+}

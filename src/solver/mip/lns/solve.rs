@@ -1,0 +1,139 @@
+//! One round's exact solve on its residual model, in either mode.
+
+use std::time::{Duration, Instant};
+
+use super::{Limits, NODES_PER_STAGE, SUB_PROBLEM_GAP};
+use crate::model::Model;
+use crate::solver::mip::formulation::{self, BuildFlags};
+use crate::solver::mip::highs_run::{self, Settings};
+use crate::solver::mip::program::{ColId, Row, StageModel};
+use crate::solver::mip::{solution, stages};
+use crate::solver::Allocation;
+
+/// Most wall time one round may take. The node limit normally ends a round well before this;
+/// the cap only keeps one hard neighbourhood from eating the whole budget.
+const ROUND_TIME_CAP: Duration = Duration::from_secs(3);
+
+/// A round's deadline: a quarter of the time left, capped (never past the overall deadline).
+fn round_deadline(limits: &Limits) -> Instant {
+    let left = limits.deadline.saturating_duration_since(Instant::now());
+    Instant::now()
+        + left
+            .mul_f64(0.25)
+            .clamp(Duration::from_millis(500), ROUND_TIME_CAP)
+            .min(left)
+}
+
+/// Minimum cost for the residual orders with each line filled exactly as in `start`.
+pub(super) fn reroute_residual(
+    model: &Model,
+    start: &Allocation,
+    limits: &Limits,
+) -> (Option<Allocation>, bool) {
+    let flags = BuildFlags {
+        prune: true,
+        names: false,
+    };
+    let (program, layout) = formulation::build(model, flags);
+    let Some(start_values) = solution::start_from_allocation(model, &program, &layout, start)
+    else {
+        return (None, false);
+    };
+    let filled = start.filled(model);
+    let mut line_terms: Vec<Vec<Vec<(ColId, f64)>>> = model
+        .orders
+        .iter()
+        .map(|o| vec![Vec::new(); o.lines.len()])
+        .collect();
+    for t in &layout.triples {
+        let o = &model.orders[t.order];
+        if o.ship_complete {
+            for (li, l) in o.lines.iter().enumerate() {
+                line_terms[t.order][li].push((t.y, l.qty as f64));
+            }
+        } else {
+            for &(li, col) in &t.x {
+                line_terms[t.order][li].push((col, 1.0));
+            }
+        }
+    }
+    let mut extra_rows = Vec::new();
+    for (o, lines) in line_terms.into_iter().enumerate() {
+        for (li, terms) in lines.into_iter().enumerate() {
+            let f = filled[o][li] as f64;
+            extra_rows.push(Row::new(format!("held[{o},{li}]"), f, f, terms));
+        }
+    }
+    let stage = StageModel {
+        objective: match model.policy.allocation {
+            crate::format::Allocation::Strict => layout.cost.clone(),
+            crate::format::Allocation::Weighted => formulation::weighted_objective(model, &layout),
+        },
+        extra_rows,
+        upper: None,
+    };
+    let deadline = round_deadline(limits);
+    let settings = Settings {
+        time_limit_s: deadline
+            .saturating_duration_since(Instant::now())
+            .as_secs_f64(),
+        mip_gap: limits.mip_gap.max(SUB_PROBLEM_GAP),
+        threads: limits.threads,
+        cancel: Some(limits.cancel),
+        max_nodes: Some(NODES_PER_STAGE),
+    };
+    let r = highs_run::run(&program, &stage, settings, Some(&start_values));
+    let allocation = r
+        .values
+        .as_ref()
+        .map(|v| solution::allocation_from_values(model, &layout, v));
+    (allocation, r.proven)
+}
+
+/// The staged MIP on a residual model, started from the orders' current plan.
+pub(super) fn solve_residual(
+    model: &Model,
+    start: &Allocation,
+    limits: &Limits,
+) -> (Option<Allocation>, bool) {
+    let flags = BuildFlags {
+        prune: true,
+        names: false,
+    };
+    let (program, layout) = formulation::build(model, flags);
+    let runner = stages::Runner {
+        model,
+        program: &program,
+        layout: &layout,
+        deadline: round_deadline(limits),
+        mip_gap: limits.mip_gap.max(SUB_PROBLEM_GAP),
+        threads: limits.threads,
+        greedy: start,
+        use_greedy: true,
+        cancel: limits.cancel,
+        max_nodes: Some(NODES_PER_STAGE),
+        cost_stage: true,
+    };
+    let outcome = runner.run();
+    if std::env::var_os("WAVEOPT_LNS_LOG").is_some() {
+        // Debugging aid: one line per round on stderr.
+        let stages: Vec<String> = outcome
+            .stages
+            .iter()
+            .map(|s| format!("{}:{}:{}ms", s.name, s.status, s.time_ms))
+            .collect();
+        eprintln!(
+            "lns round: {} orders, {} cols, {} rows, proven {}, {}",
+            model.orders.len(),
+            program.num_cols(),
+            program.rows.len(),
+            outcome.proven,
+            stages.join(" ")
+        );
+    }
+    let allocation = outcome
+        .values
+        .as_ref()
+        .map(|v| solution::allocation_from_values(model, &layout, v));
+    (allocation, outcome.proven)
+}

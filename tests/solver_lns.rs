@@ -1,0 +1,160 @@
+//! The large-neighbourhood search (`solver::mip::lns`) and the residual model it re-solves, on
+//! every feature fixture and the S preset: each plan passes the checker, is never worse than its
+//! start in the policy's order, and the same rounds give the same plan when no round is cut short
+//! by its time cap (rounds of the S preset can be, so determinism is tested on the fixtures).
+
+mod common;
+
+use std::sync::atomic::AtomicBool;
+use std::time::{Duration, Instant};
+
+use waveopt::format::Allocation as Policy;
+use waveopt::format::PlanStatus;
+use waveopt::model::Model;
+use waveopt::solver::mip::lns::{self, Limits};
+use waveopt::solver::{greedy, Allocation, SolveOutcome};
+use waveopt::Wave;
+
+fn limits(cancel: &AtomicBool, rounds: usize, staged: bool) -> Limits<'_> {
+    Limits {
+        deadline: Instant::now() + Duration::from_secs(600),
+        max_rounds: rounds,
+        mip_gap: 1e-4,
+        threads: 1,
+        cancel,
+        staged_rounds: staged,
+    }
+}
+
+/// The allocation as a full plan, through the checker.
+fn assert_checked(wave: &Wave, model: &Model, allocation: Allocation) {
+    let outcome = SolveOutcome {
+        allocation,
+        status: PlanStatus::Feasible,
+        bound: 0.0,
+        gap: f64::INFINITY,
+        engine: "mip",
+        stages: Vec::new(),
+        variables: 0,
+        constraints: 0,
+        components: 1,
+        notes: Vec::new(),
+    };
+    let plan = waveopt::report::assemble(model, outcome, false, 0);
+    let violations = waveopt::checker::check(wave, &plan);
+    assert!(violations.is_empty(), "{}: {violations:#?}", wave.wave_id);
+}
+
+fn not_worse(model: &Model, after: &Allocation, before: &Allocation) -> bool {
+    let (fa, ca) = lns::score(model, after);
+    let (fb, cb) = lns::score(model, before);
+    fa > fb || (fa == fb && ca <= cb + 1e-6 * cb.abs().max(1.0))
+}
+
+fn waves() -> Vec<Wave> {
+    let dir = common::dataset_path("features");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(".wave.json"))
+        .collect();
+    paths.sort();
+    let mut out: Vec<Wave> = paths
+        .iter()
+        .map(|p| common::wave_from_json(&std::fs::read_to_string(p).unwrap()))
+        .collect();
+    let s = common::load_wave("presets/s.wave.json");
+    let mut weighted = s.clone();
+    weighted.wave_id.push_str("-weighted");
+    weighted.policy.allocation = Policy::Weighted;
+    out.push(s);
+    out.push(weighted);
+    out
+}
+
+#[test]
+fn every_round_keeps_the_plan_valid_and_never_worse() {
+    for wave in waves() {
+        let model = Model::from_wave(&wave).unwrap();
+        let start = greedy::route(&model);
+        for staged in [true, false] {
+            let cancel = AtomicBool::new(false);
+            let (after, report) = lns::improve(&model, start.clone(), &limits(&cancel, 6, staged));
+            assert!(report.rounds <= 6);
+            assert!(
+                not_worse(&model, &after, &start),
+                "{}: {:?} worse than {:?}",
+                wave.wave_id,
+                lns::score(&model, &after),
+                lns::score(&model, &start)
+            );
+            if !staged {
+                assert_eq!(
+                    after.filled(&model),
+                    start.filled(&model),
+                    "{}: routing rounds must hold every line's fill",
+                    wave.wave_id
+                );
+            }
+            assert_checked(&wave, &model, after);
+        }
+    }
+}
+
+#[test]
+fn the_search_lowers_the_s_presets_greedy_cost() {
+    for policy in [Policy::Strict, Policy::Weighted] {
+        let mut wave = common::load_wave("presets/s.wave.json");
+        wave.policy.allocation = policy;
+        let model = Model::from_wave(&wave).unwrap();
+        let start = greedy::route(&model);
+        let cancel = AtomicBool::new(false);
+        let (after, report) = lns::improve(&model, start.clone(), &limits(&cancel, 8, true));
+        assert!(report.improved > 0, "{policy:?}: no round improved");
+        let (fa, ca) = lns::score(&model, &after);
+        let (fb, cb) = lns::score(&model, &start);
+        assert!(fa > fb || ca < cb, "{policy:?}: {ca} not below {cb}");
+    }
+}
+
+#[test]
+fn the_same_rounds_give_the_same_plan() {
+    for wave in waves().iter().filter(|w| !w.wave_id.contains("gen-s")) {
+        let model = Model::from_wave(wave).unwrap();
+        let start = greedy::route(&model);
+        let cancel = AtomicBool::new(false);
+        let (a, _) = lns::improve(&model, start.clone(), &limits(&cancel, 10, true));
+        let (b, _) = lns::improve(&model, start, &limits(&cancel, 10, true));
+        assert_eq!(a.shipments, b.shipments, "{}", wave.wave_id);
+    }
+}
+
+#[test]
+fn the_search_route_returns_a_checked_plan_with_no_bound_claimed() {
+    let wave = common::load_wave("presets/s.wave.json");
+    let model = Model::from_wave(&wave).unwrap();
+    let mut options = wave.options.clone();
+    options.threads = Some(1);
+    let cancel = AtomicBool::new(false);
+    let deadline = Instant::now() + Duration::from_secs(3);
+    let outcome = waveopt::solver::mip::solve_by_search(
+        &model,
+        &options,
+        deadline,
+        &cancel,
+        greedy::route(&model),
+        "test".to_string(),
+    );
+    assert_eq!(outcome.status, PlanStatus::Feasible);
+    assert_eq!(outcome.bound, 0.0);
+    assert!(outcome
+        .notes
+        .iter()
+        .any(|n| n.contains("large-neighbourhood")));
+    let plan = waveopt::report::assemble(&model, outcome, false, 0);
+    assert!(
+        plan.gap > 0.0,
+        "a plan with no bound must not claim a zero gap"
+    );
+    assert!(waveopt::checker::check(&wave, &plan).is_empty());
+}
