@@ -130,7 +130,7 @@ fn the_same_rounds_give_the_same_plan() {
 }
 
 #[test]
-fn the_search_route_returns_a_checked_plan_with_no_bound_claimed() {
+fn the_search_route_returns_a_checked_plan_with_the_relaxation_bound() {
     let wave = common::load_wave("presets/s.wave.json");
     let model = Model::from_wave(&wave).unwrap();
     let mut options = wave.options.clone();
@@ -146,7 +146,6 @@ fn the_search_route_returns_a_checked_plan_with_no_bound_claimed() {
         "test".to_string(),
     );
     assert_eq!(outcome.status, PlanStatus::Feasible);
-    assert_eq!(outcome.bound, 0.0);
     assert!(outcome
         .notes
         .iter()
@@ -157,4 +156,45 @@ fn the_search_route_returns_a_checked_plan_with_no_bound_claimed() {
         "a plan with no bound must not claim a zero gap"
     );
     assert!(waveopt::checker::check(&wave, &plan).is_empty());
+}
+
+/// The per-unit relaxation never exceeds a cost HiGHS proved optimal, on every fixture and both
+/// policies, nor the LP floor of the S preset (it relaxes that LP further).
+#[test]
+fn the_per_unit_bound_is_below_every_proven_optimum_and_the_lp_floor() {
+    use waveopt::format::Engine;
+    use waveopt::solver::bound::per_unit_bound;
+    let mut checked = 0;
+    for wave in waves().into_iter().filter(|w| !w.wave_id.contains("gen-s")) {
+        for policy in [Policy::Strict, Policy::Weighted] {
+            let mut wave = wave.clone();
+            wave.policy.allocation = policy;
+            let plan = common::plan_checked(&wave, Engine::Mip);
+            if plan.status != PlanStatus::Optimal {
+                continue;
+            }
+            let model = Model::from_wave(&wave).unwrap();
+            let fills = common::tier_fills(&wave, &plan);
+            let bound = per_unit_bound(&model, &fills);
+            let total = plan.objective.total;
+            assert!(
+                bound <= total + 1e-6 * total.abs().max(1.0),
+                "{} {policy:?}: bound {bound} above the proven optimum {total}",
+                wave.wave_id
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 30, "only {checked} proven plans to compare with");
+    let wave = common::load_wave("presets/s.wave.json");
+    let model = Model::from_wave(&wave).unwrap();
+    let fills = waveopt::solver::mip::solution::tier_fills(&model, &greedy::route(&model));
+    let floor = waveopt::solver::mip::relaxation::lp_floor(&model, &fills, 2)
+        .unwrap_or_else(|| panic!("no LP floor at fills {fills:?}"));
+    let bound = per_unit_bound(&model, &fills);
+    assert!(
+        bound > 0.0 && bound <= floor.value + 1e-6 * floor.value,
+        "{bound} vs {}",
+        floor.value
+    );
 }

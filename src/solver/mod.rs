@@ -1,6 +1,7 @@
 //! Solvers: they read the domain [`Model`](crate::model::Model) and return an [`Allocation`].
 
 mod allocation;
+pub mod bound;
 pub mod greedy;
 pub mod ledger;
 pub mod mip;

@@ -20,7 +20,7 @@ use std::time::Instant;
 use crate::error::Error;
 use crate::format::{Options, PlanStatus, Wave, WithinTier};
 use crate::model::Model;
-use crate::solver::{greedy, polish, SolveOutcome};
+use crate::solver::{bound, greedy, polish, SolveOutcome};
 use formulation::BuildFlags;
 
 /// Orders longer than this are planned greedily: see [`solve`].
@@ -177,7 +177,7 @@ pub fn solve(
         notes.push(format!(
             "about {columns} columns, above {MAX_COLUMNS_FOR_ONE_MIP} for one cost MIP: tier \
              stages on the whole wave, then cost by large-neighbourhood search with every line's \
-             fill held; no cost bound is proven"
+             fill held; HiGHS proves no cost bound, the bound is the per-unit relaxation's"
         ));
         let limits = lns::Limits {
             deadline,
@@ -192,6 +192,19 @@ pub fn solve(
         allocation = improved;
         notes.push(report.note());
         stages.push(report.stage());
+        let (bound, gap) = relaxation_bound(model, &allocation, &mut stages);
+        return SolveOutcome {
+            allocation,
+            status: PlanStatus::Feasible,
+            bound,
+            gap,
+            engine,
+            stages,
+            variables: program.num_cols() as u64,
+            constraints: program.rows.len() as u64,
+            components: 1,
+            notes,
+        };
     }
     let status = if outcome.proven && outcome.values.is_some() {
         PlanStatus::Optimal
@@ -220,8 +233,38 @@ pub fn solve(
     }
 }
 
+/// The per-unit relaxation's bound ([`bound::per_unit_bound`]) for a plan no MIP bounded, with
+/// the gap to the plan's cost, recorded as a stage of its own so its source is plain.
+fn relaxation_bound(
+    model: &Model,
+    allocation: &crate::solver::Allocation,
+    stages: &mut Vec<crate::format::StageStats>,
+) -> (f64, f64) {
+    let started = Instant::now();
+    let (fills, cost) = lns::score(model, allocation);
+    let fills = if fills.is_empty() {
+        solution::tier_fills(model, allocation)
+    } else {
+        fills
+    };
+    let bound = bound::per_unit_bound(model, &fills).min(cost);
+    let gap = highs_run::relative_gap(cost, bound);
+    stages.push(crate::format::StageStats {
+        name: "bound:per_unit".to_string(),
+        status: "relaxation".to_string(),
+        objective: Some(cost),
+        bound: Some(bound),
+        gap: Some(gap),
+        time_ms: started.elapsed().as_millis() as u64,
+        variables: 0,
+        constraints: 0,
+    });
+    (bound, gap)
+}
+
 /// [`Route::Search`]: the greedy plan, consolidated ([`polish::consolidate`]), then improved
-/// by the neighbourhood search until the deadline. No bound is proven on this route.
+/// by the neighbourhood search until the deadline. HiGHS proves no bound on this route; the
+/// bound is the per-unit relaxation's.
 pub fn solve_by_search(
     model: &Model,
     options: &Options,
@@ -232,7 +275,8 @@ pub fn solve_by_search(
 ) -> SolveOutcome {
     let start = polish::consolidate(model, &greedy_plan);
     let mut notes = vec![format!(
-        "{why}: planned by large-neighbourhood search from the greedy plan; no bound is proven"
+        "{why}: planned by large-neighbourhood search from the greedy plan; HiGHS proves no \
+         bound, the bound is the per-unit relaxation's"
     )];
     let (allocation, report) = {
         let limits = lns::Limits {
@@ -250,13 +294,15 @@ pub fn solve_by_search(
     if cancel.load(Ordering::Relaxed) {
         notes.push("solve cancelled: returning the best plan found so far".to_string());
     }
+    let mut stages: Vec<_> = report.iter().map(|r| r.stage()).collect();
+    let (bound, gap) = relaxation_bound(model, &allocation, &mut stages);
     SolveOutcome {
         allocation,
         status: PlanStatus::Feasible,
-        bound: 0.0,
-        gap: f64::INFINITY,
+        bound,
+        gap,
         engine: "mip",
-        stages: report.iter().map(|r| r.stage()).collect(),
+        stages,
         variables: 0,
         constraints: 0,
         components: 1,

@@ -1,0 +1,132 @@
+//! A lower bound on cost that needs no MIP: the *per-unit relaxation*. It is what the optimizer
+//! reports on the routes where HiGHS proves no bound for cost (the neighbourhood search on large
+//! waves), and it is weak by design: it is cheap at any size.
+//!
+//! A shipment t of order o from node n carries at most `cap(t)` units: the sum over o's lines of
+//! `min(qty, available at n)` (the whole order, or nothing, when o is ship-complete), and no more
+//! than n's unit capacity. It costs `per_shipment(t) + per_unit(t)·q` for q units, which is at
+//! least `q · rate(t)` with `rate(t) = per_unit(t) + per_shipment(t) / cap(t)`. So any plan that
+//! ships `f_o` units of o pays at least `f_o · r_o`, with `r_o` the least rate over o's eligible
+//! shipments, and fixed costs and split penalties are ≥ 0. Dropping every constraint that links
+//! orders (shared stock, capacities, reservations) leaves, for strict allocation with tier fills
+//! at least `F_k` (SPEC.md: the cost stage's bound is given those fills), a fractional knapsack
+//! per tier — fill the cheapest rates first — and for weighted allocation a choice per order
+//! between its rate and its tier's unfilled penalty. Both are solved exactly by sorting.
+
+use rayon::prelude::*;
+
+use crate::format::Allocation as Policy;
+use crate::model::{Model, OrderIdx};
+
+/// Per order: the least cost per unit over its eligible shipments, and the most units the
+/// network could ship it (each line capped by the stock at the nodes that may serve it).
+#[derive(Debug, Clone, Copy)]
+struct UnitRate {
+    rate: f64,
+    fillable: i64,
+}
+
+fn unit_rate(model: &Model, order: OrderIdx) -> UnitRate {
+    let o = &model.orders[order];
+    let late = model.policy.late_rate();
+    let mut rate = f64::INFINITY;
+    let mut reachable = vec![0i64; o.lines.len()];
+    for n in 0..model.nodes.len() {
+        let node = &model.nodes[n];
+        let mut cap: i64 = if o.ship_complete {
+            if model.node_holds_whole_order(order, n) {
+                o.units()
+            } else {
+                0
+            }
+        } else {
+            o.lines
+                .iter()
+                .map(|l| l.qty.min(model.available(n, l.sku)))
+                .sum()
+        };
+        if let Some(units) = node.capacity_units {
+            cap = cap.min(units);
+        }
+        if cap <= 0 || node.capacity_shipments == Some(0) {
+            continue;
+        }
+        let mut eligible = false;
+        for m in 0..model.methods.len() {
+            if let Some(q) = model.eligible_quote(order, n, m) {
+                eligible = true;
+                rate = rate.min(q.per_unit_total() + q.per_shipment_total(late) / cap as f64);
+            }
+        }
+        if eligible {
+            for (li, l) in o.lines.iter().enumerate() {
+                let here = if o.ship_complete {
+                    l.qty
+                } else {
+                    l.qty.min(model.available(n, l.sku))
+                };
+                reachable[li] = (reachable[li] + here).min(l.qty);
+            }
+        }
+    }
+    UnitRate {
+        rate,
+        fillable: reachable.iter().sum(),
+    }
+}
+
+/// The per-unit relaxation's optimum: a proven lower bound on the cost of every plan whose fill
+/// in tier k is at least `tier_fills[k]` (strict), or on cost plus unfilled penalties
+/// (weighted, where `tier_fills` is not used).
+pub fn per_unit_bound(model: &Model, tier_fills: &[i64]) -> f64 {
+    let rates: Vec<UnitRate> = (0..model.orders.len())
+        .into_par_iter()
+        .map(|o| {
+            if model.orders[o].is_held() {
+                UnitRate {
+                    rate: f64::INFINITY,
+                    fillable: 0,
+                }
+            } else {
+                unit_rate(model, o)
+            }
+        })
+        .collect();
+    match model.policy.allocation {
+        Policy::Weighted => model
+            .orders
+            .iter()
+            .zip(&rates)
+            .enumerate()
+            .filter(|(_, (o, _))| !o.is_held())
+            .map(|(oi, (o, r))| {
+                let penalty = model.unfilled_penalty(oi);
+                let saving = (penalty - r.rate).max(0.0);
+                penalty * o.units() as f64 - saving * r.fillable as f64
+            })
+            .sum(),
+        Policy::Strict => (0..model.tiers.len())
+            .map(|k| {
+                let mut items: Vec<UnitRate> = model
+                    .orders
+                    .iter()
+                    .zip(&rates)
+                    .filter(|(o, r)| o.tier == k && r.fillable > 0 && r.rate.is_finite())
+                    .map(|(_, r)| *r)
+                    .collect();
+                items.sort_by(|a, b| a.rate.total_cmp(&b.rate));
+                let mut need = tier_fills.get(k).copied().unwrap_or(0);
+                let mut cost = 0.0;
+                for item in items {
+                    if need <= 0 {
+                        break;
+                    }
+                    let take = need.min(item.fillable);
+                    cost += take as f64 * item.rate;
+                    need -= take;
+                }
+                cost
+            })
+            .sum(),
+    }
+}
