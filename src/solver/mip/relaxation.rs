@@ -26,9 +26,15 @@ pub struct Floor {
 
 /// Strict allocation: minimum cost subject to each tier filling at least `tier_fills[k]` units.
 /// Weighted: minimum of cost plus unfilled penalties (the fills are free). `None` when HiGHS does
-/// not prove the LP optimal (for instance, fills no LP can reach).
+/// not prove the LP optimal (for instance, fills no LP can reach), or when the model is above
+/// [`super::MAX_COLUMNS_FOR_TIER_STAGES`] columns and could not be solved within the cap anyway.
 pub fn lp_floor(model: &Model, tier_fills: &[i64], threads: u32) -> Option<Floor> {
     let started = Instant::now();
+    // M's LP (159k columns) already takes over a minute; far larger ones would only hit the cap.
+    let limit = super::MAX_COLUMNS_FOR_TIER_STAGES;
+    if formulation::column_estimate(model, limit) > limit {
+        return None;
+    }
     let flags = BuildFlags {
         prune: true,
         names: false,
