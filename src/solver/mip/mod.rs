@@ -26,10 +26,12 @@ use formulation::BuildFlags;
 /// Orders longer than this are planned greedily: see [`solve`].
 pub const MAX_LINES_PER_ORDER_FOR_MIP: usize = 2_000;
 
-/// Above this many columns (by [`formulation::column_estimate`]) the cost is not minimised by one
-/// MIP but by the large-neighbourhood search ([`lns`]): at M size (159k columns) the cost stage's
-/// root LP alone takes over a minute in HiGHS, so one MIP returns little more than its start
-/// within a time limit of seconds.
+/// Above this many columns (by [`formulation::column_estimate`]) per 10 s of `time_limit_ms`,
+/// the cost is not minimised by one MIP but by the large-neighbourhood search ([`lns`]): at M
+/// size (159k columns) the cost stage's root LP alone takes over a minute in HiGHS, so one MIP
+/// returns little more than its start within a limit of seconds. The limit grows with the time
+/// limit: OR-Library capa (100 × 1,000, about 200k columns by the estimate) is proven optimal as
+/// one MIP when given minutes.
 pub const MAX_COLUMNS_FOR_ONE_MIP: usize = 40_000;
 
 /// Above this many columns the strict tier stages are not run on the whole wave either (their
@@ -55,12 +57,14 @@ pub enum Route {
 /// The route for this wave. The naive reference and `within_tier: fifo` (whose age weighting
 /// spans the whole tier, which a neighbourhood cannot hold) always take one MIP.
 /// Also returns the column estimate it went by (counted only up to the larger limit).
-pub fn route_for(model: &Model, naive: bool) -> (Route, usize) {
+pub fn route_for(model: &Model, options: &Options, naive: bool) -> (Route, usize) {
     if naive || model.policy.within_tier == WithinTier::Fifo {
         return (Route::OneMip, 0);
     }
     let columns = formulation::column_estimate(model, MAX_COLUMNS_FOR_TIER_STAGES);
-    let route = if columns <= MAX_COLUMNS_FOR_ONE_MIP {
+    let tens_of_seconds = (options.time_limit_ms as f64 / 10_000.0).max(1.0);
+    let one_mip_limit = (MAX_COLUMNS_FOR_ONE_MIP as f64 * tens_of_seconds) as usize;
+    let route = if columns <= one_mip_limit {
         Route::OneMip
     } else if columns <= MAX_COLUMNS_FOR_TIER_STAGES
         && model.policy.allocation == crate::format::Allocation::Strict
@@ -127,7 +131,7 @@ pub fn solve(
         }
     }
     let greedy_plan = greedy::route(model);
-    let (route, columns) = route_for(model, naive);
+    let (route, columns) = route_for(model, options, naive);
     if route == Route::Search {
         let why = format!(
             "about {columns} columns: too large for whole-wave stages within the time limit"
@@ -175,7 +179,8 @@ pub fn solve(
     };
     if route == Route::TiersThenSearch {
         notes.push(format!(
-            "about {columns} columns, above {MAX_COLUMNS_FOR_ONE_MIP} for one cost MIP: tier \
+            "about {columns} columns, above the {MAX_COLUMNS_FOR_ONE_MIP} per 10 s of time limit \
+             for one cost MIP: tier \
              stages on the whole wave, then cost by large-neighbourhood search with every line's \
              fill held; HiGHS proves no cost bound, the bound is the per-unit relaxation's"
         ));
