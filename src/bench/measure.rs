@@ -157,11 +157,12 @@ fn metrics(
         components: plan.solver.components,
         check_violations,
         fell_back_to_greedy: engine != Engine::Greedy
-            && plan
-                .solver
-                .notes
-                .iter()
-                .any(|n| n.contains("greedy plan") || n.contains("planned greedily")),
+            && plan.solver.notes.iter().any(|n| {
+                // The fallbacks' own notes; the search routes start *from* the greedy plan.
+                n.contains("returning the greedy plan")
+                    || n.contains("greedy plan returned")
+                    || n.contains("planned greedily")
+            }),
     }
 }
 
