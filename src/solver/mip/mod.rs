@@ -185,7 +185,7 @@ pub fn solve(
              fill held; HiGHS proves no cost bound, the bound is the per-unit relaxation's"
         ));
         let limits = lns::Limits {
-            deadline,
+            deadline: search_deadline(options, deadline),
             max_rounds: usize::MAX,
             mip_gap: options.mip_gap,
             threads: threads_for(options),
@@ -238,6 +238,13 @@ pub fn solve(
     }
 }
 
+/// When the search must stop so that what follows it (the bound, the report) still fits in
+/// `time_limit_ms`: 4% of the limit before the deadline. On XL the report alone takes seconds.
+fn search_deadline(options: &Options, deadline: Instant) -> Instant {
+    let reserve = std::time::Duration::from_millis(options.time_limit_ms.max(0) as u64 * 4 / 100);
+    deadline.checked_sub(reserve).unwrap_or(deadline)
+}
+
 /// The per-unit relaxation's bound ([`bound::per_unit_bound`]) for a plan no MIP bounded, with
 /// the gap to the plan's cost, recorded as a stage of its own so its source is plain.
 fn relaxation_bound(
@@ -285,7 +292,7 @@ pub fn solve_by_search(
     )];
     let (allocation, report) = {
         let limits = lns::Limits {
-            deadline,
+            deadline: search_deadline(options, deadline),
             max_rounds: usize::MAX,
             mip_gap: options.mip_gap,
             threads: threads_for(options),
