@@ -137,7 +137,8 @@ pub fn assemble(model: &Model, outcome: SolveOutcome, explain: bool, elapsed_ms:
     }
 }
 
-/// The bound and gap are the solver's (HiGHS's) figures. Engines that prove nothing report a
+/// The bound and gap are the solver's figures: HiGHS's for the cost stage, or on the search
+/// routes the per-unit relaxation's (`solver::bound`). Engines that prove nothing report a
 /// bound of 0, and the gap is then `(total − bound) / |total|`. Never NaN.
 fn honest_bound(outcome: &SolveOutcome, total: f64) -> (f64, f64) {
     let bound = outcome.bound.min(total);
