@@ -184,14 +184,7 @@ pub fn solve(
              stages on the whole wave, then cost by large-neighbourhood search with every line's \
              fill held; HiGHS proves no cost bound, the bound is the per-unit relaxation's"
         ));
-        let limits = lns::Limits {
-            deadline: search_deadline(options, deadline),
-            max_rounds: usize::MAX,
-            mip_gap: options.mip_gap,
-            threads: threads_for(options),
-            cancel,
-            staged_rounds: false,
-        };
+        let limits = search_limits(options, deadline, cancel, false);
         let (improved, report) =
             lns::improve(model, polish::consolidate(model, &allocation), &limits);
         allocation = improved;
@@ -238,6 +231,23 @@ pub fn solve(
     }
 }
 
+/// The search's limits for this call: every round until [`search_deadline`].
+fn search_limits<'a>(
+    options: &Options,
+    deadline: Instant,
+    cancel: &'a AtomicBool,
+    staged_rounds: bool,
+) -> lns::Limits<'a> {
+    lns::Limits {
+        deadline: search_deadline(options, deadline),
+        max_rounds: usize::MAX,
+        mip_gap: options.mip_gap,
+        threads: threads_for(options),
+        cancel,
+        staged_rounds,
+    }
+}
+
 /// When the search must stop so that what follows it (the bound, the report) still fits in
 /// `time_limit_ms`: 4% of the limit before the deadline. On XL the report alone takes seconds.
 fn search_deadline(options: &Options, deadline: Instant) -> Instant {
@@ -253,12 +263,8 @@ fn relaxation_bound(
     stages: &mut Vec<crate::format::StageStats>,
 ) -> (f64, f64) {
     let started = Instant::now();
-    let (fills, cost) = lns::score(model, allocation);
-    let fills = if fills.is_empty() {
-        solution::tier_fills(model, allocation)
-    } else {
-        fills
-    };
+    let (_, cost) = lns::score(model, allocation);
+    let fills = solution::tier_fills(model, allocation);
     let bound = bound::per_unit_bound(model, &fills).min(cost);
     let gap = highs_run::relative_gap(cost, bound);
     stages.push(crate::format::StageStats {
@@ -290,23 +296,13 @@ pub fn solve_by_search(
         "{why}: planned by large-neighbourhood search from the greedy plan; HiGHS proves no \
          bound, the bound is the per-unit relaxation's"
     )];
-    let (allocation, report) = {
-        let limits = lns::Limits {
-            deadline: search_deadline(options, deadline),
-            max_rounds: usize::MAX,
-            mip_gap: options.mip_gap,
-            threads: threads_for(options),
-            cancel,
-            staged_rounds: true,
-        };
-        let (allocation, report) = lns::improve(model, start, &limits);
-        notes.push(report.note());
-        (allocation, Some(report))
-    };
+    let limits = search_limits(options, deadline, cancel, true);
+    let (allocation, report) = lns::improve(model, start, &limits);
+    notes.push(report.note());
     if cancel.load(Ordering::Relaxed) {
         notes.push("solve cancelled: returning the best plan found so far".to_string());
     }
-    let mut stages: Vec<_> = report.iter().map(|r| r.stage()).collect();
+    let mut stages = vec![report.stage()];
     let (bound, gap) = relaxation_bound(model, &allocation, &mut stages);
     SolveOutcome {
         allocation,

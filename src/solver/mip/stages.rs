@@ -293,15 +293,7 @@ impl Runner<'_> {
             let values = incumbent
                 .map(|v| self.repaired(v))
                 .or_else(|| self.greedy_start(self.greedy));
-            return StageOutcome {
-                values,
-                proven: false,
-                bound: 0.0,
-                gap: f64::INFINITY,
-                stages,
-                notes,
-                final_stage: stage,
-            };
+            return unproven(values, stages, notes, stage);
         }
         let mut start = incumbent;
         if greedy_matches {
@@ -370,15 +362,7 @@ impl Runner<'_> {
         notes: Vec<String>,
         stage: StageModel,
     ) -> StageOutcome {
-        StageOutcome {
-            values: None,
-            proven: false,
-            bound: 0.0,
-            gap: f64::INFINITY,
-            stages,
-            notes,
-            final_stage: stage,
-        }
+        unproven(None, stages, notes, stage)
     }
 
     /// The program's upper bounds with every column of orders in tiers below `k` set to 0.
@@ -414,6 +398,24 @@ impl Runner<'_> {
                 .cloned()
                 .collect(),
         }
+    }
+}
+
+/// An outcome that proves nothing: the given values (if any), no bound.
+fn unproven(
+    values: Option<Vec<f64>>,
+    stages: Vec<StageStats>,
+    notes: Vec<String>,
+    stage: StageModel,
+) -> StageOutcome {
+    StageOutcome {
+        values,
+        proven: false,
+        bound: 0.0,
+        gap: f64::INFINITY,
+        stages,
+        notes,
+        final_stage: stage,
     }
 }
 

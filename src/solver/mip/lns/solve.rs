@@ -6,7 +6,7 @@ use super::{Limits, NODES_PER_STAGE, SUB_PROBLEM_GAP};
 use crate::model::Model;
 use crate::solver::mip::formulation::{self, BuildFlags};
 use crate::solver::mip::highs_run::{self, Settings};
-use crate::solver::mip::program::{ColId, Row, StageModel};
+use crate::solver::mip::program::{ColId, Program, Row, StageModel};
 use crate::solver::mip::{solution, stages};
 use crate::solver::Allocation;
 
@@ -24,17 +24,22 @@ fn round_deadline(limits: &Limits) -> Instant {
             .min(left)
 }
 
+/// The pruned program of a residual model.
+fn residual_program(model: &Model) -> (Program, formulation::Layout) {
+    let flags = BuildFlags {
+        prune: true,
+        names: false,
+    };
+    formulation::build(model, flags)
+}
+
 /// Minimum cost for the residual orders with each line filled exactly as in `start`.
 pub(super) fn reroute_residual(
     model: &Model,
     start: &Allocation,
     limits: &Limits,
 ) -> (Option<Allocation>, bool) {
-    let flags = BuildFlags {
-        prune: true,
-        names: false,
-    };
-    let (program, layout) = formulation::build(model, flags);
+    let (program, layout) = residual_program(model);
     let Some(start_values) = solution::start_from_allocation(model, &program, &layout, start)
     else {
         return (None, false);
@@ -96,11 +101,7 @@ pub(super) fn solve_residual(
     start: &Allocation,
     limits: &Limits,
 ) -> (Option<Allocation>, bool) {
-    let flags = BuildFlags {
-        prune: true,
-        names: false,
-    };
-    let (program, layout) = formulation::build(model, flags);
+    let (program, layout) = residual_program(model);
     let runner = stages::Runner {
         model,
         program: &program,
