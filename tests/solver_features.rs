@@ -243,3 +243,25 @@ fn weighted_mode_leaves_uneconomic_orders_unfilled() {
 fn fifo_gives_scarce_stock_to_the_older_order() {
     solve_and_compare("within_tier.fifo");
 }
+
+#[test]
+fn plans_on_one_thread_may_ask_for_different_thread_counts() {
+    // HiGHS keeps one scheduler per OS thread and refuses a solve that asks for another thread
+    // count than the thread's first; a service worker planning requests that differ in
+    // `options.threads` must still get proven plans.
+    let wave = fixture("fixed_cost.consolidates");
+    for threads in [2, 1, 2] {
+        let mut wave = wave.clone();
+        wave.options.threads = Some(threads);
+        let plan = plan_checked(&wave, Engine::Mip);
+        assert_eq!(plan.status, PlanStatus::Optimal, "threads {threads}");
+        assert!(
+            plan.solver
+                .stages
+                .iter()
+                .all(|s| s.status != "solver_error"),
+            "threads {threads}: {:?}",
+            plan.solver.stages
+        );
+    }
+}

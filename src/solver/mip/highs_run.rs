@@ -128,9 +128,30 @@ fn checked_run(
     result
 }
 
+thread_local! {
+    /// The thread count HiGHS's scheduler was last started with on this thread (0: never).
+    static SCHEDULER_THREADS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Makes this thread's HiGHS scheduler run `threads` workers. HiGHS keeps one scheduler per OS
+/// thread and refuses to solve (`Option 'threads' is set to 1 but the scheduler has already been
+/// initialized to use 2 threads`) when a later solve on the same thread asks for another count,
+/// as a service worker does when requests differ in `options.threads`. Call before every solve.
+pub fn use_threads(threads: u32) {
+    let threads = threads.max(1);
+    SCHEDULER_THREADS.with(|last| {
+        if last.get() != 0 && last.get() != threads {
+            // SAFETY: no HiGHS solve is running on this thread (solves are synchronous).
+            unsafe { highs_sys::Highs_resetGlobalScheduler(1) };
+        }
+        last.set(threads);
+    });
+}
+
 /// The optimum of the stage's LP relaxation (a bound on the MIP), or `None` when HiGHS does not
 /// prove it within the time limit.
 pub fn lp_relaxation(program: &Program, stage: &StageModel, settings: Settings) -> Option<f64> {
+    use_threads(settings.threads);
     let mut model = program.to_highs_relaxed(stage).optimise(Sense::Minimise);
     model.make_quiet();
     model.set_option("time_limit", settings.time_limit_s.max(0.01));
@@ -162,6 +183,7 @@ fn run_once(
     start: Option<&[f64]>,
 ) -> (RunResult, Option<Vec<f64>>) {
     let started = Instant::now();
+    use_threads(settings.threads);
     let problem = program.to_highs(stage);
     let mut model = problem.optimise(Sense::Minimise);
     model.make_quiet();
