@@ -12,7 +12,7 @@ use waveopt::format::Allocation as Policy;
 use waveopt::format::PlanStatus;
 use waveopt::model::Model;
 use waveopt::solver::mip::lns::{self, Limits};
-use waveopt::solver::{greedy, Allocation, SolveOutcome};
+use waveopt::solver::{greedy, Allocation};
 use waveopt::Wave;
 
 fn limits(cancel: &AtomicBool, rounds: usize, staged: bool) -> Limits<'_> {
@@ -26,23 +26,8 @@ fn limits(cancel: &AtomicBool, rounds: usize, staged: bool) -> Limits<'_> {
     }
 }
 
-/// The allocation as a full plan, through the checker.
 fn assert_checked(wave: &Wave, model: &Model, allocation: Allocation) {
-    let outcome = SolveOutcome {
-        allocation,
-        status: PlanStatus::Feasible,
-        bound: 0.0,
-        gap: f64::INFINITY,
-        engine: "mip",
-        stages: Vec::new(),
-        variables: 0,
-        constraints: 0,
-        components: 1,
-        notes: Vec::new(),
-    };
-    let plan = waveopt::report::assemble(model, outcome, false, 0);
-    let violations = waveopt::checker::check(wave, &plan);
-    assert!(violations.is_empty(), "{}: {violations:#?}", wave.wave_id);
+    common::assert_allocation_checked(wave, model, allocation);
 }
 
 fn not_worse(model: &Model, after: &Allocation, before: &Allocation) -> bool {
@@ -158,12 +143,18 @@ fn the_search_route_returns_a_checked_plan_with_the_relaxation_bound() {
     assert!(waveopt::checker::check(&wave, &plan).is_empty());
 }
 
-/// The per-unit relaxation never exceeds a cost HiGHS proved optimal, on every fixture and both
-/// policies, nor the LP floor of the S preset (it relaxes that LP further).
+/// Neither relaxation reported on the search routes (per-unit and flow) ever exceeds a cost
+/// HiGHS proved optimal, on every fixture and both policies, nor the LP floor of the S preset
+/// (both relax that LP further); the flow relaxation is never weaker than the per-unit one.
 #[test]
-fn the_per_unit_bound_is_below_every_proven_optimum_and_the_lp_floor() {
+fn the_relaxation_bounds_are_below_every_proven_optimum_and_the_lp_floor() {
     use waveopt::format::Engine;
-    use waveopt::solver::bound::per_unit_bound;
+    use waveopt::solver::bound::{flow_bound, per_unit_bound};
+    let flow = |model: &Model, fills: &[i64]| {
+        flow_bound(model, fills, 60.0, 1)
+            .unwrap_or_else(|| panic!("no flow bound for {}", model.wave_id))
+            .value
+    };
     let mut checked = 0;
     for wave in waves().into_iter().filter(|w| !w.wave_id.contains("gen-s")) {
         for policy in [Policy::Strict, Policy::Weighted] {
@@ -176,10 +167,17 @@ fn the_per_unit_bound_is_below_every_proven_optimum_and_the_lp_floor() {
             let model = Model::from_wave(&wave).unwrap();
             let fills = common::tier_fills(&wave, &plan);
             let bound = per_unit_bound(&model, &fills);
+            let stronger = flow(&model, &fills);
             let total = plan.objective.total;
+            let tolerance = 1e-6 * total.abs().max(1.0);
             assert!(
-                bound <= total + 1e-6 * total.abs().max(1.0),
-                "{} {policy:?}: bound {bound} above the proven optimum {total}",
+                bound <= total + tolerance && stronger <= total + tolerance,
+                "{} {policy:?}: bounds {bound} / {stronger} above the proven optimum {total}",
+                wave.wave_id
+            );
+            assert!(
+                stronger >= bound - tolerance,
+                "{} {policy:?}: flow {stronger} below per-unit {bound}",
                 wave.wave_id
             );
             checked += 1;
@@ -192,9 +190,15 @@ fn the_per_unit_bound_is_below_every_proven_optimum_and_the_lp_floor() {
     let floor = waveopt::solver::mip::relaxation::lp_floor(&model, &fills, 2)
         .unwrap_or_else(|| panic!("no LP floor at fills {fills:?}"));
     let bound = per_unit_bound(&model, &fills);
+    let stronger = flow(&model, &fills);
     assert!(
         bound > 0.0 && bound <= floor.value + 1e-6 * floor.value,
         "{bound} vs {}",
+        floor.value
+    );
+    assert!(
+        stronger > bound && stronger <= floor.value + 1e-6 * floor.value,
+        "flow {stronger} vs per-unit {bound} and floor {}",
         floor.value
     );
 }

@@ -56,3 +56,27 @@ pub fn tier_fills(wave: &Wave, plan: &Plan) -> Vec<i64> {
         })
         .collect()
 }
+
+/// A solver's raw allocation assembled into a full plan and run through the checker, panicking
+/// with every violation: for tests of the solver's parts (search, polish) below `plan`.
+pub fn assert_allocation_checked(
+    wave: &Wave,
+    model: &waveopt::model::Model,
+    allocation: waveopt::solver::Allocation,
+) {
+    let outcome = waveopt::solver::SolveOutcome {
+        allocation,
+        status: waveopt::format::PlanStatus::Feasible,
+        bound: 0.0,
+        gap: f64::INFINITY,
+        engine: "mip",
+        stages: Vec::new(),
+        variables: 0,
+        constraints: 0,
+        components: 1,
+        notes: Vec::new(),
+    };
+    let plan = waveopt::report::assemble(model, outcome, false, 0);
+    let violations = waveopt::checker::check(wave, &plan);
+    assert!(violations.is_empty(), "{}: {violations:#?}", wave.wave_id);
+}

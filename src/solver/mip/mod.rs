@@ -10,6 +10,7 @@ pub mod highs_run;
 pub mod lns;
 pub mod program;
 pub mod relaxation;
+mod search_bound;
 pub mod solution;
 pub mod stages;
 
@@ -20,7 +21,7 @@ use std::time::Instant;
 use crate::error::Error;
 use crate::format::{Options, PlanStatus, Wave, WithinTier};
 use crate::model::Model;
-use crate::solver::{bound, greedy, polish, SolveOutcome};
+use crate::solver::{greedy, polish, SolveOutcome};
 use formulation::BuildFlags;
 
 /// Orders longer than this are planned greedily: see [`solve`].
@@ -182,15 +183,20 @@ pub fn solve(
             "about {columns} columns, above the {MAX_COLUMNS_FOR_ONE_MIP} per 10 s of time limit \
              for one cost MIP: tier \
              stages on the whole wave, then cost by large-neighbourhood search with every line's \
-             fill held; HiGHS proves no cost bound, the bound is the per-unit relaxation's"
+             fill held; HiGHS proves no cost bound, the bound is the flow or per-unit relaxation's"
         ));
         let limits = search_limits(options, deadline, cancel, false);
-        let (improved, report) =
-            lns::improve(model, polish::consolidate(model, &allocation), &limits);
+        let fills = solution::tier_fills(model, &allocation);
+        let start = polish::improve(model, &allocation);
+        let ((improved, report), flow) =
+            search_bound::alongside_flow_bound(model, &fills, limits.deadline, || {
+                lns::improve(model, start, &limits)
+            });
         allocation = improved;
         notes.push(report.note());
         stages.push(report.stage());
-        let (bound, gap) = relaxation_bound(model, &allocation, &mut stages);
+        let flow = flow.map(|f| (f, fills.as_slice()));
+        let (bound, gap) = search_bound::relaxation_bound(model, &allocation, flow, &mut stages);
         return SolveOutcome {
             allocation,
             status: PlanStatus::Feasible,
@@ -255,34 +261,9 @@ fn search_deadline(options: &Options, deadline: Instant) -> Instant {
     deadline.checked_sub(reserve).unwrap_or(deadline)
 }
 
-/// The per-unit relaxation's bound ([`bound::per_unit_bound`]) for a plan no MIP bounded, with
-/// the gap to the plan's cost, recorded as a stage of its own so its source is plain.
-fn relaxation_bound(
-    model: &Model,
-    allocation: &crate::solver::Allocation,
-    stages: &mut Vec<crate::format::StageStats>,
-) -> (f64, f64) {
-    let started = Instant::now();
-    let (_, cost) = lns::score(model, allocation);
-    let fills = solution::tier_fills(model, allocation);
-    let bound = bound::per_unit_bound(model, &fills).min(cost);
-    let gap = highs_run::relative_gap(cost, bound);
-    stages.push(crate::format::StageStats {
-        name: "bound:per_unit".to_string(),
-        status: "relaxation".to_string(),
-        objective: Some(cost),
-        bound: Some(bound),
-        gap: Some(gap),
-        time_ms: started.elapsed().as_millis() as u64,
-        variables: 0,
-        constraints: 0,
-    });
-    (bound, gap)
-}
-
-/// [`Route::Search`]: the greedy plan, consolidated ([`polish::consolidate`]), then improved
+/// [`Route::Search`]: the greedy plan, polished ([`polish::improve`]), then improved
 /// by the neighbourhood search until the deadline. HiGHS proves no bound on this route; the
-/// bound is the per-unit relaxation's.
+/// bound is the flow or per-unit relaxation's ([`search_bound`]).
 pub fn solve_by_search(
     model: &Model,
     options: &Options,
@@ -291,19 +272,24 @@ pub fn solve_by_search(
     greedy_plan: crate::solver::Allocation,
     why: String,
 ) -> SolveOutcome {
-    let start = polish::consolidate(model, &greedy_plan);
+    let start = polish::improve(model, &greedy_plan);
     let mut notes = vec![format!(
         "{why}: planned by large-neighbourhood search from the greedy plan; HiGHS proves no \
-         bound, the bound is the per-unit relaxation's"
+         bound, the bound is the flow or per-unit relaxation's"
     )];
     let limits = search_limits(options, deadline, cancel, true);
-    let (allocation, report) = lns::improve(model, start, &limits);
+    let fills = solution::tier_fills(model, &start);
+    let ((allocation, report), flow) =
+        search_bound::alongside_flow_bound(model, &fills, limits.deadline, || {
+            lns::improve(model, start, &limits)
+        });
     notes.push(report.note());
     if cancel.load(Ordering::Relaxed) {
         notes.push("solve cancelled: returning the best plan found so far".to_string());
     }
     let mut stages = vec![report.stage()];
-    let (bound, gap) = relaxation_bound(model, &allocation, &mut stages);
+    let flow = flow.map(|f| (f, fills.as_slice()));
+    let (bound, gap) = search_bound::relaxation_bound(model, &allocation, flow, &mut stages);
     SolveOutcome {
         allocation,
         status: PlanStatus::Feasible,

@@ -16,7 +16,10 @@
 use rayon::prelude::*;
 
 use crate::format::Allocation as Policy;
-use crate::model::{Model, OrderIdx};
+use crate::model::{Model, NodeIdx, OrderIdx};
+
+pub mod flow;
+pub use flow::{flow_bound, FlowBound};
 
 /// Per order: the least cost per unit over its eligible shipments, and the most units the
 /// network could ship it (each line capped by the stock at the nodes that may serve it).
@@ -26,47 +29,64 @@ struct UnitRate {
     fillable: i64,
 }
 
+/// The most units one shipment of `order` from `node` can carry: the sum over its lines of
+/// `min(qty, available at node)` (the whole order, or nothing, when it is ship-complete), and no
+/// more than the node's unit capacity. 0 when the node cannot ship the order anything.
+fn shipment_cap(model: &Model, order: OrderIdx, node: NodeIdx) -> i64 {
+    let o = &model.orders[order];
+    let n = &model.nodes[node];
+    let mut cap: i64 = if o.ship_complete {
+        if model.node_holds_whole_order(order, node) {
+            o.units()
+        } else {
+            0
+        }
+    } else {
+        o.lines
+            .iter()
+            .map(|l| l.qty.min(model.available(node, l.sku)))
+            .sum()
+    };
+    if let Some(units) = n.capacity_units {
+        cap = cap.min(units);
+    }
+    if n.capacity_shipments == Some(0) {
+        cap = 0;
+    }
+    cap.max(0)
+}
+
+/// The least cost per unit of shipping `order` from `node` (over its eligible methods) for
+/// shipments of at most `cap` units: `per_unit + per_shipment / cap`. `None` when no method is
+/// eligible.
+fn rate_at(model: &Model, order: OrderIdx, node: NodeIdx, cap: i64) -> Option<f64> {
+    let late = model.policy.late_rate();
+    (0..model.methods.len())
+        .filter_map(|m| model.eligible_quote(order, node, m))
+        .map(|q| q.per_unit_total() + q.per_shipment_total(late) / cap as f64)
+        .min_by(f64::total_cmp)
+}
+
 fn unit_rate(model: &Model, order: OrderIdx) -> UnitRate {
     let o = &model.orders[order];
-    let late = model.policy.late_rate();
     let mut rate = f64::INFINITY;
     let mut reachable = vec![0i64; o.lines.len()];
     for n in 0..model.nodes.len() {
-        let node = &model.nodes[n];
-        let mut cap: i64 = if o.ship_complete {
-            if model.node_holds_whole_order(order, n) {
-                o.units()
-            } else {
-                0
-            }
-        } else {
-            o.lines
-                .iter()
-                .map(|l| l.qty.min(model.available(n, l.sku)))
-                .sum()
-        };
-        if let Some(units) = node.capacity_units {
-            cap = cap.min(units);
-        }
-        if cap <= 0 || node.capacity_shipments == Some(0) {
+        let cap = shipment_cap(model, order, n);
+        if cap <= 0 {
             continue;
         }
-        let mut eligible = false;
-        for m in 0..model.methods.len() {
-            if let Some(q) = model.eligible_quote(order, n, m) {
-                eligible = true;
-                rate = rate.min(q.per_unit_total() + q.per_shipment_total(late) / cap as f64);
-            }
-        }
-        if eligible {
-            for (li, l) in o.lines.iter().enumerate() {
-                let here = if o.ship_complete {
-                    l.qty
-                } else {
-                    l.qty.min(model.available(n, l.sku))
-                };
-                reachable[li] = (reachable[li] + here).min(l.qty);
-            }
+        let Some(r) = rate_at(model, order, n, cap) else {
+            continue;
+        };
+        rate = rate.min(r);
+        for (li, l) in o.lines.iter().enumerate() {
+            let here = if o.ship_complete {
+                l.qty
+            } else {
+                l.qty.min(model.available(n, l.sku))
+            };
+            reachable[li] = (reachable[li] + here).min(l.qty);
         }
     }
     UnitRate {

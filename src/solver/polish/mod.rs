@@ -1,16 +1,32 @@
-//! Local search on a complete allocation, used to improve the MIP start of the cost stage: each
-//! order in turn is re-sourced onto the single cheapest node that can ship everything the order
-//! currently gets, when that lowers the cost (shipping, handling, late penalty, split penalty
-//! and node fixed costs). Every order keeps its units per line, so tier fills, fill-or-kill and
-//! FIFO levels are untouched; stock, reservations and capacity are respected through the
-//! ledger. The result is never costlier than the input.
+//! Local search on a complete allocation, used to improve the MIP start of the cost stage and
+//! the search's first plan. Two moves:
+//! - [`consolidate`]: each order in turn is re-sourced onto the single cheapest node that can
+//!   ship everything the order currently gets, when that lowers the cost (shipping, handling,
+//!   late penalty, split penalty and node fixed costs);
+//! - [`close_nodes`]: a node in use is emptied onto other nodes when the fixed cost saved
+//!   outweighs the dearer shipping.
+//!
+//! Every order keeps its units per line, so tier fills, fill-or-kill and FIFO levels are
+//! untouched; stock, reservations and capacity are respected through the ledger. The result is
+//! never costlier than the input.
 
 use std::collections::BTreeMap;
+
+mod close_nodes;
+pub use close_nodes::close_nodes;
 
 use super::greedy::{candidates, coverable};
 use super::ledger::Ledger;
 use super::{Allocation, ShipmentDecision};
 use crate::model::{Model, NodeIdx, OrderIdx};
+
+/// Both moves: orders consolidated, nodes closed, and orders consolidated again onto the nodes
+/// left open.
+pub fn improve(model: &Model, allocation: &Allocation) -> Allocation {
+    let consolidated = consolidate(model, allocation);
+    let closed = close_nodes(model, &consolidated);
+    consolidate(model, &closed)
+}
 
 /// The allocation with orders consolidated where that is cheaper.
 pub fn consolidate(model: &Model, allocation: &Allocation) -> Allocation {
@@ -34,7 +50,7 @@ pub fn consolidate(model: &Model, allocation: &Allocation) -> Allocation {
     out
 }
 
-fn shipment_cost(model: &Model, s: &ShipmentDecision) -> Option<f64> {
+pub(super) fn shipment_cost(model: &Model, s: &ShipmentDecision) -> Option<f64> {
     let q = model.eligible_quote(s.order, s.node, s.method)?;
     let late = model.policy.late_rate();
     Some(q.per_shipment_total(late) + q.per_unit_total() * s.units() as f64)
