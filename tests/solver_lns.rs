@@ -116,31 +116,46 @@ fn the_same_rounds_give_the_same_plan() {
 
 #[test]
 fn the_search_route_returns_a_checked_plan_with_the_relaxation_bound() {
+    // One thread: the flow LP runs before the search; two: alongside it. Either way S's small LP
+    // is solved, stands (the search never lowers a tier's fill) and is the bound reported.
     let wave = common::load_wave("presets/s.wave.json");
     let model = Model::from_wave(&wave).unwrap();
-    let mut options = wave.options.clone();
-    options.threads = Some(1);
-    let cancel = AtomicBool::new(false);
-    let deadline = Instant::now() + Duration::from_secs(3);
-    let outcome = waveopt::solver::mip::solve_by_search(
-        &model,
-        &options,
-        deadline,
-        &cancel,
-        greedy::route(&model),
-        "test".to_string(),
-    );
-    assert_eq!(outcome.status, PlanStatus::Feasible);
-    assert!(outcome
-        .notes
-        .iter()
-        .any(|n| n.contains("large-neighbourhood")));
-    let plan = waveopt::report::assemble(&model, outcome, false, 0);
-    assert!(
-        plan.gap > 0.0,
-        "a plan with no bound must not claim a zero gap"
-    );
-    assert!(waveopt::checker::check(&wave, &plan).is_empty());
+    for threads in [1, 2] {
+        let mut options = wave.options.clone();
+        options.threads = Some(threads);
+        let cancel = AtomicBool::new(false);
+        let deadline = Instant::now() + Duration::from_secs(3);
+        let outcome = waveopt::solver::mip::solve_by_search(
+            &model,
+            &options,
+            deadline,
+            &cancel,
+            greedy::route(&model),
+            "test".to_string(),
+        );
+        assert_eq!(outcome.status, PlanStatus::Feasible);
+        assert!(outcome
+            .notes
+            .iter()
+            .any(|n| n.contains("large-neighbourhood")));
+        let stage_bound = |name: &str| {
+            outcome
+                .stages
+                .iter()
+                .find(|s| s.name == name)
+                .and_then(|s| s.bound)
+                .unwrap_or_else(|| panic!("threads {threads}: no {name} stage"))
+        };
+        let (flow, per_unit) = (stage_bound("bound:flow"), stage_bound("bound:per_unit"));
+        assert!(flow > per_unit, "threads {threads}: {flow} vs {per_unit}");
+        assert_eq!(outcome.bound, flow, "threads {threads}");
+        let plan = waveopt::report::assemble(&model, outcome, false, 0);
+        assert!(
+            plan.gap > 0.0,
+            "a plan with no bound must not claim a zero gap"
+        );
+        assert!(waveopt::checker::check(&wave, &plan).is_empty());
+    }
 }
 
 /// Neither relaxation reported on the search routes (per-unit and flow) ever exceeds a cost
@@ -187,7 +202,9 @@ fn the_relaxation_bounds_are_below_every_proven_optimum_and_the_lp_floor() {
     let wave = common::load_wave("presets/s.wave.json");
     let model = Model::from_wave(&wave).unwrap();
     let fills = waveopt::solver::mip::solution::tier_fills(&model, &greedy::route(&model));
-    let floor = waveopt::solver::mip::relaxation::lp_floor(&model, &fills, 2)
+    // One thread, after this thread ran two-thread solves above: HiGHS refused that before
+    // `highs_run::use_threads` reset its per-thread scheduler.
+    let floor = waveopt::solver::mip::relaxation::lp_floor(&model, &fills, 1)
         .unwrap_or_else(|| panic!("no LP floor at fills {fills:?}"));
     let bound = per_unit_bound(&model, &fills);
     let stronger = flow(&model, &fills);

@@ -188,10 +188,13 @@ pub fn solve(
         let limits = search_limits(options, deadline, cancel, false);
         let fills = solution::tier_fills(model, &allocation);
         let start = polish::improve(model, &allocation);
-        let ((improved, report), flow) =
-            search_bound::alongside_flow_bound(model, &fills, limits.deadline, || {
-                lns::improve(model, start, &limits)
-            });
+        let ((improved, report), flow) = search_bound::alongside_flow_bound(
+            model,
+            &fills,
+            limits.deadline,
+            limits.threads,
+            || lns::improve(model, start, &limits),
+        );
         allocation = improved;
         notes.push(report.note());
         stages.push(report.stage());
@@ -280,7 +283,7 @@ pub fn solve_by_search(
     let limits = search_limits(options, deadline, cancel, true);
     let fills = solution::tier_fills(model, &start);
     let ((allocation, report), flow) =
-        search_bound::alongside_flow_bound(model, &fills, limits.deadline, || {
+        search_bound::alongside_flow_bound(model, &fills, limits.deadline, limits.threads, || {
             lns::improve(model, start, &limits)
         });
     notes.push(report.note());

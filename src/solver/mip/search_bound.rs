@@ -3,7 +3,8 @@
 //! source is plain.
 //!
 //! - The flow relaxation ([`bound::flow_bound`]), one LP, solved on a second thread while the
-//!   search runs, for the tier fills the search starts from. A bound for plans filling at least
+//!   search runs (before it, when one thread is allowed), for the tier fills the search starts
+//!   from. A bound for plans filling at least
 //!   `F` in every tier also bounds plans filling at least `F' ≥ F`, so it stands for the final
 //!   plan whenever no tier's fill went down; otherwise it is dropped.
 //! - The per-unit relaxation ([`bound::per_unit_bound`]), at the final plan's fills: weaker, but
@@ -17,13 +18,17 @@ use crate::model::Model;
 use crate::solver::bound::{self, FlowBound};
 use crate::solver::Allocation;
 
-/// Runs `search` while the flow relaxation is solved for `fills` on one more thread, with the
-/// time until `deadline`. The LP is skipped (and `None` returned for it) when it is above
+/// Runs `search` and solves the flow relaxation for `fills` within the time until `deadline`.
+/// With two or more threads allowed (`threads`), the LP runs on one more thread alongside the
+/// search (the search's small sub-MIPs barely use a second core). With one, the LP runs first,
+/// given at most [`SEQUENTIAL_SHARE`] of the time, so the call never uses more threads than
+/// `options.threads` allows. The LP is skipped (and `None` returned for it) when it is above
 /// [`bound::flow::MAX_FLOW_COLUMNS`] or the deadline is already past.
 pub fn alongside_flow_bound<T: Send>(
     model: &Model,
     fills: &[i64],
     deadline: Instant,
+    threads: u32,
     search: impl FnOnce() -> T + Send,
 ) -> (T, Option<FlowBound>) {
     let seconds = deadline
@@ -32,6 +37,10 @@ pub fn alongside_flow_bound<T: Send>(
     if seconds <= 0.05 {
         return (search(), None);
     }
+    if threads <= 1 {
+        let lp = bound::flow_bound(model, fills, seconds * SEQUENTIAL_SHARE, 1);
+        return (search(), lp);
+    }
     std::thread::scope(|scope| {
         let lp = scope.spawn(|| bound::flow_bound(model, fills, seconds, 1));
         let found = search();
@@ -39,6 +48,9 @@ pub fn alongside_flow_bound<T: Send>(
         (found, lp.join().ok().flatten())
     })
 }
+
+/// The most of the search's time the flow relaxation may take when it cannot run alongside.
+const SEQUENTIAL_SHARE: f64 = 1.0 / 3.0;
 
 /// The bound and gap for `allocation`, from the per-unit relaxation and, when it stands for this
 /// plan's fills, the flow relaxation solved for `flow_fills`.

@@ -20,11 +20,15 @@ use super::ledger::Ledger;
 use super::{Allocation, ShipmentDecision};
 use crate::model::{Model, NodeIdx, OrderIdx};
 
-/// Both moves: orders consolidated, nodes closed, and orders consolidated again onto the nodes
-/// left open.
+/// Both moves: orders consolidated, nodes closed, and, when a node closed, orders consolidated
+/// again onto the nodes left open.
 pub fn improve(model: &Model, allocation: &Allocation) -> Allocation {
     let consolidated = consolidate(model, allocation);
     let closed = close_nodes(model, &consolidated);
+    if closed.shipments == consolidated.shipments {
+        // Nothing closed: a second pass rarely finds more, and costs seconds on XL.
+        return closed;
+    }
     consolidate(model, &closed)
 }
 
