@@ -247,8 +247,8 @@ fn fifo_gives_scarce_stock_to_the_older_order() {
 #[test]
 fn plans_on_one_thread_may_ask_for_different_thread_counts() {
     // HiGHS keeps one scheduler per OS thread and refuses a solve that asks for another thread
-    // count than the thread's first; a service worker planning requests that differ in
-    // `options.threads` must still get proven plans.
+    // count than the thread's first; a caller planning waves that differ in `options.threads`
+    // on one thread must still get proven plans.
     let wave = fixture("fixed_cost.consolidates");
     for threads in [2, 1, 2] {
         let mut wave = wave.clone();

@@ -135,8 +135,9 @@ thread_local! {
 
 /// Makes this thread's HiGHS scheduler run `threads` workers. HiGHS keeps one scheduler per OS
 /// thread and refuses to solve (`Option 'threads' is set to 1 but the scheduler has already been
-/// initialized to use 2 threads`) when a later solve on the same thread asks for another count,
-/// as a service worker does when requests differ in `options.threads`. Call before every solve.
+/// initialized to use 2 threads`) when a later solve on the same thread asks for another count:
+/// a library caller planning waves with different `options.threads` on one thread, or the test
+/// suite. (The service fixes `options.threads` per server.) Call before every solve.
 pub fn use_threads(threads: u32) {
     let threads = threads.max(1);
     SCHEDULER_THREADS.with(|last| {
