@@ -166,7 +166,7 @@ fn the_relaxation_bounds_are_below_every_proven_optimum_and_the_lp_floor() {
     use waveopt::format::Engine;
     use waveopt::solver::bound::{flow_bound, per_unit_bound};
     let flow = |model: &Model, fills: &[i64]| {
-        flow_bound(model, fills, 60.0, 1)
+        flow_bound(model, fills, 60.0, 1, None)
             .unwrap_or_else(|| panic!("no flow bound for {}", model.wave_id))
             .value
     };
@@ -218,4 +218,18 @@ fn the_relaxation_bounds_are_below_every_proven_optimum_and_the_lp_floor() {
         "flow {stronger} vs per-unit {bound} and floor {}",
         floor.value
     );
+}
+
+/// The flow LP runs beside the search and must not hold the call once told to stop (the search
+/// returned, or the client went away).
+#[test]
+fn the_flow_bound_gives_up_when_told_to_stop() {
+    use waveopt::solver::bound::flow_bound;
+    let wave = common::load_wave("presets/s.wave.json");
+    let model = Model::from_wave(&wave).unwrap();
+    let fills = waveopt::solver::mip::solution::tier_fills(&model, &greedy::route(&model));
+    let go = AtomicBool::new(false);
+    assert!(flow_bound(&model, &fills, 60.0, 1, Some(&go)).is_some());
+    let stop = AtomicBool::new(true);
+    assert!(flow_bound(&model, &fills, 60.0, 1, Some(&stop)).is_none());
 }

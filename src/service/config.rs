@@ -35,7 +35,7 @@ pub struct ServiceConfig {
     pub queue_size: usize,
     /// Upper bound on `options.time_limit_ms`.
     pub max_time_limit_ms: i64,
-    /// HiGHS threads per solve; fixed for every request (HiGHS's thread pool is process-global).
+    /// HiGHS threads per solve; fixed for every request, so that replicas can be sized by it.
     pub solver_threads: i64,
     /// Seconds announced in `Retry-After` on 503.
     pub retry_after_secs: u64,

@@ -19,6 +19,7 @@
 //! exact in units except for shipment consolidation and fixed costs: when orders ship whole from
 //! one node, `rate·units` is exactly the shipment's cost.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use highs::{ColProblem, HighsModelStatus, Row, Sense};
@@ -26,6 +27,7 @@ use highs::{ColProblem, HighsModelStatus, Row, Sense};
 use super::{rate_at, shipment_cap};
 use crate::format::Allocation as Policy;
 use crate::model::Model;
+use crate::solver::mip::highs_callback::SolveWatch;
 
 /// Above this many (line, node) columns the LP is not built. Dual simplex (HiGHS's choice, and
 /// the fastest measured: interior point is slowed by the dense tier rows) takes 1.3 s on M's
@@ -56,15 +58,17 @@ struct Arc {
 
 /// The flow relaxation's optimum (see the module docs) for plans whose tier k fills at least
 /// `tier_fills[k]` units (strict; unused when weighted). `None` when the LP is above
-/// [`MAX_FLOW_COLUMNS`] or HiGHS does not prove it optimal within `time_limit_s`.
+/// [`MAX_FLOW_COLUMNS`], or HiGHS does not prove it optimal within `time_limit_s` or before
+/// `stop` is set.
 pub fn flow_bound(
     model: &Model,
     tier_fills: &[i64],
     time_limit_s: f64,
     threads: u32,
+    stop: Option<&AtomicBool>,
 ) -> Option<FlowBound> {
     let started = Instant::now();
-    let arcs = arcs(model)?;
+    let arcs = arcs(model, stop)?;
     let skus = model.skus.len();
     let weighted = model.policy.allocation == Policy::Weighted;
 
@@ -151,6 +155,9 @@ pub fn flow_bound(
         lp.set_option("output_flag", true);
         lp.set_option("log_to_console", true);
     }
+    let watch = SolveWatch::new(0, stop);
+    // SAFETY: `lp` is live, and `watch` outlives the solve below.
+    unsafe { watch.attach_lp(lp.as_mut_ptr()) };
     let solved = lp.try_solve().ok()?;
     if solved.status() != HighsModelStatus::Optimal {
         return None;
@@ -164,12 +171,15 @@ pub fn flow_bound(
 }
 
 /// Every (line, node) pair that can carry units, or `None` when there are more than
-/// [`MAX_FLOW_COLUMNS`].
-fn arcs(model: &Model) -> Option<Vec<Arc>> {
+/// [`MAX_FLOW_COLUMNS`] or `stop` is set meanwhile.
+fn arcs(model: &Model, stop: Option<&AtomicBool>) -> Option<Vec<Arc>> {
     let mut arcs = Vec::new();
     for (o, order) in model.orders.iter().enumerate() {
         if order.is_held() {
             continue;
+        }
+        if o % 1024 == 0 && stop.is_some_and(|s| s.load(Ordering::Relaxed)) {
+            return None;
         }
         for n in 0..model.nodes.len() {
             let cap = shipment_cap(model, o, n);

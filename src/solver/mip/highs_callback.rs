@@ -3,7 +3,8 @@
 //! - it keeps the last improving MIP solution HiGHS reports (in the original column space), so
 //!   a stage that stops on its time limit can return HiGHS's real incumbent. HiGHS 1.16 has
 //!   been seen returning the MIP start's columns with another solution's objective;
-//! - it interrupts the MIP when an outside flag is set (a client went away).
+//! - it interrupts the MIP, or an LP's simplex or interior-point solve, when an outside flag is
+//!   set (a client went away, or the work the LP ran alongside finished).
 
 use std::ffi::{c_char, c_int, c_void};
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -12,7 +13,11 @@ use std::sync::Mutex;
 
 use highs_sys::{HighsCallbackDataIn, HighsCallbackDataOut, HighsInt};
 
-/// `HighsCallbackType::kCallbackMipImprovingSolution` in HiGHS's `HConst.h`.
+/// `HighsCallbackType::kCallbackSimplexInterrupt` in HiGHS's `HConst.h`.
+const SIMPLEX_INTERRUPT: c_int = 1;
+/// `HighsCallbackType::kCallbackIpmInterrupt`.
+const IPM_INTERRUPT: c_int = 2;
+/// `HighsCallbackType::kCallbackMipImprovingSolution`.
 const MIP_IMPROVING_SOLUTION: c_int = 4;
 /// `HighsCallbackType::kCallbackMipInterrupt`.
 const MIP_INTERRUPT: c_int = 6;
@@ -48,6 +53,23 @@ impl<'a> SolveWatch<'a> {
         if self.cancel.is_some() {
             highs_sys::Highs_startCallback(highs, MIP_INTERRUPT as HighsInt);
         }
+    }
+
+    /// Registers the callback on a HiGHS instance that solves an LP: only the interrupts.
+    ///
+    /// # Safety
+    /// As for [`Self::attach`].
+    pub unsafe fn attach_lp(&self, highs: *mut c_void) {
+        if self.cancel.is_none() {
+            return;
+        }
+        highs_sys::Highs_setCallback(
+            highs,
+            Some(on_event),
+            self as *const SolveWatch as *mut c_void,
+        );
+        highs_sys::Highs_startCallback(highs, SIMPLEX_INTERRUPT as HighsInt);
+        highs_sys::Highs_startCallback(highs, IPM_INTERRUPT as HighsInt);
     }
 
     /// The last improving solution HiGHS reported, if any.
@@ -91,7 +113,9 @@ unsafe extern "C" fn on_event(
                     *last = Some(values);
                 }
             }
-            MIP_INTERRUPT if !data_in.is_null() && watch.cancelled() => {
+            MIP_INTERRUPT | SIMPLEX_INTERRUPT | IPM_INTERRUPT
+                if !data_in.is_null() && watch.cancelled() =>
+            {
                 (*data_in).user_interrupt = 1;
             }
             _ => {}

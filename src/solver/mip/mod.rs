@@ -5,7 +5,7 @@
 //! stage finds no solution in time, so a checked plan always comes back.
 
 pub mod formulation;
-mod highs_callback;
+pub(crate) mod highs_callback;
 pub mod highs_run;
 pub mod lns;
 pub mod program;
@@ -193,6 +193,7 @@ pub fn solve(
             &fills,
             limits.deadline,
             limits.threads,
+            cancel,
             || lns::improve(model, start, &limits),
         );
         allocation = improved;
@@ -282,10 +283,14 @@ pub fn solve_by_search(
     )];
     let limits = search_limits(options, deadline, cancel, true);
     let fills = solution::tier_fills(model, &start);
-    let ((allocation, report), flow) =
-        search_bound::alongside_flow_bound(model, &fills, limits.deadline, limits.threads, || {
-            lns::improve(model, start, &limits)
-        });
+    let ((allocation, report), flow) = search_bound::alongside_flow_bound(
+        model,
+        &fills,
+        limits.deadline,
+        limits.threads,
+        cancel,
+        || lns::improve(model, start, &limits),
+    );
     notes.push(report.note());
     if cancel.load(Ordering::Relaxed) {
         notes.push("solve cancelled: returning the best plan found so far".to_string());

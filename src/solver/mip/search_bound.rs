@@ -10,6 +10,7 @@
 //! - The per-unit relaxation ([`bound::per_unit_bound`]), at the final plan's fills: weaker, but
 //!   cheap at any size.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use super::{highs_run, lns, solution};
@@ -20,15 +21,17 @@ use crate::solver::Allocation;
 
 /// Runs `search` and solves the flow relaxation for `fills` within the time until `deadline`.
 /// With two or more threads allowed (`threads`), the LP runs on one more thread alongside the
-/// search (the search's small sub-MIPs barely use a second core). With one, the LP runs first,
+/// search (the search's small sub-MIPs barely use a second core) and is interrupted when the
+/// search returns. With one, the LP runs first,
 /// given at most [`SEQUENTIAL_SHARE`] of the time, so the call never uses more threads than
-/// `options.threads` allows. The LP is skipped (and `None` returned for it) when it is above
+/// `options.threads` allows; `cancel` interrupts it. The LP is skipped (and `None` returned for it) when it is above
 /// [`bound::flow::MAX_FLOW_COLUMNS`] or the deadline is already past.
 pub fn alongside_flow_bound<T: Send>(
     model: &Model,
     fills: &[i64],
     deadline: Instant,
     threads: u32,
+    cancel: &AtomicBool,
     search: impl FnOnce() -> T + Send,
 ) -> (T, Option<FlowBound>) {
     let seconds = deadline
@@ -38,12 +41,16 @@ pub fn alongside_flow_bound<T: Send>(
         return (search(), None);
     }
     if threads <= 1 {
-        let lp = bound::flow_bound(model, fills, seconds * SEQUENTIAL_SHARE, 1);
+        let lp = bound::flow_bound(model, fills, seconds * SEQUENTIAL_SHARE, 1, Some(cancel));
         return (search(), lp);
     }
+    // Set when the search returns (early, converged or cancelled), so the LP never holds the
+    // call past it.
+    let search_done = AtomicBool::new(false);
     std::thread::scope(|scope| {
-        let lp = scope.spawn(|| bound::flow_bound(model, fills, seconds, 1));
+        let lp = scope.spawn(|| bound::flow_bound(model, fills, seconds, 1, Some(&search_done)));
         let found = search();
+        search_done.store(true, Ordering::Relaxed);
         // A panic in HiGHS's thread would only lose the bound.
         (found, lp.join().ok().flatten())
     })
