@@ -37,17 +37,7 @@ fn not_worse(model: &Model, after: &Allocation, before: &Allocation) -> bool {
 }
 
 fn waves() -> Vec<Wave> {
-    let dir = common::dataset_path("features");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.to_string_lossy().ends_with(".wave.json"))
-        .collect();
-    paths.sort();
-    let mut out: Vec<Wave> = paths
-        .iter()
-        .map(|p| common::wave_from_json(&std::fs::read_to_string(p).unwrap()))
-        .collect();
+    let mut out = common::feature_waves();
     let s = common::load_wave("presets/s.wave.json");
     let mut weighted = s.clone();
     weighted.wave_id.push_str("-weighted");

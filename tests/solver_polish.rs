@@ -11,17 +11,7 @@ use waveopt::solver::{greedy, polish, Allocation};
 use waveopt::Wave;
 
 fn fixture_waves() -> Vec<Wave> {
-    let dir = common::dataset_path("features");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.to_string_lossy().ends_with(".wave.json"))
-        .collect();
-    paths.sort();
-    let mut out: Vec<Wave> = paths
-        .iter()
-        .map(|p| common::wave_from_json(&std::fs::read_to_string(p).unwrap()))
-        .collect();
+    let mut out = common::feature_waves();
     out.push(common::load_wave("presets/s.wave.json"));
     out.push(orlib("cap41", None));
     out.push(orlib("cap131", None));

@@ -18,6 +18,20 @@ pub fn load_wave(relative: &str) -> Wave {
     waveopt::io::load_wave(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
+/// Every feature fixture (`datasets/features/*.wave.json`), in file-name order.
+pub fn feature_waves() -> Vec<Wave> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dataset_path("features"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(".wave.json"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| wave_from_json(&std::fs::read_to_string(p).unwrap()))
+        .collect()
+}
+
 /// Parses a wave from inline JSON, panicking with the error.
 pub fn wave_from_json(text: &str) -> Wave {
     waveopt::format::parse_wave(text).unwrap_or_else(|e| panic!("{e}: {:?}", e.details()))

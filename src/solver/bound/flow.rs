@@ -24,9 +24,9 @@ use std::time::Instant;
 
 use highs::{ColProblem, HighsModelStatus, Row, Sense};
 
-use super::{rate_at, shipment_cap};
+use super::serving_nodes;
 use crate::format::Allocation as Policy;
-use crate::model::Model;
+use crate::model::{Model, Node};
 use crate::solver::mip::highs_callback::SolveWatch;
 
 /// Above this many (line, node) columns the LP is not built. Dual simplex (HiGHS's choice, and
@@ -73,33 +73,22 @@ pub fn flow_bound(
     let weighted = model.policy.allocation == Policy::Weighted;
 
     let mut problem = ColProblem::default();
-    let mut rows = 0usize;
-    let mut add_row = |problem: &mut ColProblem, upper: f64, lower: f64| -> Row {
-        rows += 1;
-        problem.add_row(lower..=upper)
-    };
     // Stock rows per (node, SKU) with stock, created on first use.
     let mut stock_row: std::collections::HashMap<usize, Row> = std::collections::HashMap::new();
-    let unit_rows: Vec<Option<Row>> = model
-        .nodes
-        .iter()
-        .map(|n| {
-            n.capacity_units
-                .map(|c| add_row(&mut problem, c as f64, f64::NEG_INFINITY))
-        })
-        .collect();
-    let shipment_rows: Vec<Option<Row>> = model
-        .nodes
-        .iter()
-        .map(|n| {
-            n.capacity_shipments
-                .map(|c| add_row(&mut problem, c as f64, f64::NEG_INFINITY))
-        })
-        .collect();
+    let capacity_rows = |problem: &mut ColProblem, capacity: fn(&Node) -> Option<i64>| {
+        let rows: Vec<Option<Row>> = model
+            .nodes
+            .iter()
+            .map(|n| capacity(n).map(|c| problem.add_row(..=c as f64)))
+            .collect();
+        rows
+    };
+    let unit_rows = capacity_rows(&mut problem, |n| n.capacity_units);
+    let shipment_rows = capacity_rows(&mut problem, |n| n.capacity_shipments);
     let tier_rows: Vec<Option<Row>> = (0..model.tiers.len())
         .map(|k| {
             let fill = tier_fills.get(k).copied().unwrap_or(0);
-            (!weighted && fill > 0).then(|| add_row(&mut problem, f64::INFINITY, fill as f64))
+            (!weighted && fill > 0).then(|| problem.add_row(fill as f64..))
         })
         .collect();
     let mut line_rows: std::collections::HashMap<(usize, usize), Row> =
@@ -119,14 +108,11 @@ pub fn flow_bound(
         let mut entries: Vec<(Row, f64)> = Vec::with_capacity(5);
         let line_row = *line_rows
             .entry((arc.order, arc.line))
-            .or_insert_with(|| add_row(&mut problem, line.qty as f64, f64::NEG_INFINITY));
+            .or_insert_with(|| problem.add_row(..=line.qty as f64));
         entries.push((line_row, 1.0));
         let stock = *stock_row
             .entry(arc.node * skus + line.sku)
-            .or_insert_with(|| {
-                let available = model.available(arc.node, line.sku);
-                add_row(&mut problem, available as f64, f64::NEG_INFINITY)
-            });
+            .or_insert_with(|| problem.add_row(..=model.available(arc.node, line.sku) as f64));
         entries.push((stock, 1.0));
         if let Some(r) = unit_rows[arc.node] {
             entries.push((r, 1.0));
@@ -145,6 +131,7 @@ pub fn flow_bound(
         problem.add_column(cost, 0.0..=arc.upper as f64, entries);
     }
 
+    let rows = problem.num_rows();
     crate::solver::mip::highs_run::use_threads(threads);
     let mut lp = problem.optimise(Sense::Minimise);
     lp.make_quiet();
@@ -181,14 +168,7 @@ fn arcs(model: &Model, stop: Option<&AtomicBool>) -> Option<Vec<Arc>> {
         if o % 1024 == 0 && stop.is_some_and(|s| s.load(Ordering::Relaxed)) {
             return None;
         }
-        for n in 0..model.nodes.len() {
-            let cap = shipment_cap(model, o, n);
-            if cap <= 0 {
-                continue;
-            }
-            let Some(rate) = rate_at(model, o, n, cap) else {
-                continue;
-            };
+        for (n, cap, rate) in serving_nodes(model, o) {
             for (l, line) in order.lines.iter().enumerate() {
                 let upper = line.qty.min(model.available(n, line.sku));
                 if upper > 0 {

@@ -67,18 +67,23 @@ fn rate_at(model: &Model, order: OrderIdx, node: NodeIdx, cap: i64) -> Option<f6
         .min_by(f64::total_cmp)
 }
 
+/// The nodes that can ship `order` something: each with its [`shipment_cap`] and its least
+/// per-unit [`rate_at`] that cap.
+fn serving_nodes(model: &Model, order: OrderIdx) -> impl Iterator<Item = (NodeIdx, i64, f64)> + '_ {
+    (0..model.nodes.len()).filter_map(move |n| {
+        let cap = shipment_cap(model, order, n);
+        if cap <= 0 {
+            return None;
+        }
+        Some((n, cap, rate_at(model, order, n, cap)?))
+    })
+}
+
 fn unit_rate(model: &Model, order: OrderIdx) -> UnitRate {
     let o = &model.orders[order];
     let mut rate = f64::INFINITY;
     let mut reachable = vec![0i64; o.lines.len()];
-    for n in 0..model.nodes.len() {
-        let cap = shipment_cap(model, order, n);
-        if cap <= 0 {
-            continue;
-        }
-        let Some(r) = rate_at(model, order, n, cap) else {
-            continue;
-        };
+    for (n, _, r) in serving_nodes(model, order) {
         rate = rate.min(r);
         for (li, l) in o.lines.iter().enumerate() {
             let here = if o.ship_complete {

@@ -186,21 +186,9 @@ pub fn solve(
              fill held; HiGHS proves no cost bound, the bound is the flow or per-unit relaxation's"
         ));
         let limits = search_limits(options, deadline, cancel, false);
-        let fills = solution::tier_fills(model, &allocation);
-        let start = polish::improve(model, &allocation);
-        let ((improved, report), flow) = search_bound::alongside_flow_bound(
-            model,
-            &fills,
-            limits.deadline,
-            limits.threads,
-            cancel,
-            || lns::improve(model, start, &limits),
-        );
+        let (improved, bound, gap) =
+            search_with_bound(model, &allocation, &limits, &mut notes, &mut stages);
         allocation = improved;
-        notes.push(report.note());
-        stages.push(report.stage());
-        let flow = flow.map(|f| (f, fills.as_slice()));
-        let (bound, gap) = search_bound::relaxation_bound(model, &allocation, flow, &mut stages);
         return SolveOutcome {
             allocation,
             status: PlanStatus::Feasible,
@@ -265,6 +253,33 @@ fn search_deadline(options: &Options, deadline: Instant) -> Instant {
     deadline.checked_sub(reserve).unwrap_or(deadline)
 }
 
+/// The search on both search routes: `start` polished ([`polish::improve`]), improved round by
+/// round within `limits` while the flow relaxation is solved for its fills, then reported (the
+/// search's note and stage, the bound's stages). Returns the plan, its bound and gap.
+fn search_with_bound(
+    model: &Model,
+    start: &crate::solver::Allocation,
+    limits: &lns::Limits,
+    notes: &mut Vec<String>,
+    stages: &mut Vec<crate::format::StageStats>,
+) -> (crate::solver::Allocation, f64, f64) {
+    let fills = solution::tier_fills(model, start);
+    let polished = polish::improve(model, start);
+    let ((allocation, report), flow) = search_bound::alongside_flow_bound(
+        model,
+        &fills,
+        limits.deadline,
+        limits.threads,
+        limits.cancel,
+        || lns::improve(model, polished, limits),
+    );
+    notes.push(report.note());
+    stages.push(report.stage());
+    let flow = flow.map(|f| (f, fills.as_slice()));
+    let (bound, gap) = search_bound::relaxation_bound(model, &allocation, flow, stages);
+    (allocation, bound, gap)
+}
+
 /// [`Route::Search`]: the greedy plan, polished ([`polish::improve`]), then improved
 /// by the neighbourhood search until the deadline. HiGHS proves no bound on this route; the
 /// bound is the flow or per-unit relaxation's ([`search_bound`]).
@@ -276,28 +291,17 @@ pub fn solve_by_search(
     greedy_plan: crate::solver::Allocation,
     why: String,
 ) -> SolveOutcome {
-    let start = polish::improve(model, &greedy_plan);
     let mut notes = vec![format!(
         "{why}: planned by large-neighbourhood search from the greedy plan; HiGHS proves no \
          bound, the bound is the flow or per-unit relaxation's"
     )];
+    let mut stages = Vec::new();
     let limits = search_limits(options, deadline, cancel, true);
-    let fills = solution::tier_fills(model, &start);
-    let ((allocation, report), flow) = search_bound::alongside_flow_bound(
-        model,
-        &fills,
-        limits.deadline,
-        limits.threads,
-        cancel,
-        || lns::improve(model, start, &limits),
-    );
-    notes.push(report.note());
+    let (allocation, bound, gap) =
+        search_with_bound(model, &greedy_plan, &limits, &mut notes, &mut stages);
     if cancel.load(Ordering::Relaxed) {
         notes.push("solve cancelled: returning the best plan found so far".to_string());
     }
-    let mut stages = vec![report.stage()];
-    let flow = flow.map(|f| (f, fills.as_slice()));
-    let (bound, gap) = search_bound::relaxation_bound(model, &allocation, flow, &mut stages);
     SolveOutcome {
         allocation,
         status: PlanStatus::Feasible,
