@@ -137,8 +137,14 @@ fn the_search_route_returns_a_checked_plan_with_the_relaxation_bound() {
                 .unwrap_or_else(|| panic!("threads {threads}: no {name} stage"))
         };
         let (flow, per_unit) = (stage_bound("bound:flow"), stage_bound("bound:per_unit"));
+        let lagrangian = stage_bound("bound:lagrangian");
         assert!(flow > per_unit, "threads {threads}: {flow} vs {per_unit}");
-        assert_eq!(outcome.bound, flow, "threads {threads}");
+        // Started from the flow LP's duals, the Lagrangian bound is at least the flow bound.
+        assert!(
+            lagrangian >= flow - 1e-6 * flow,
+            "threads {threads}: {lagrangian} vs {flow}"
+        );
+        assert_eq!(outcome.bound, lagrangian, "threads {threads}");
         let plan = waveopt::report::assemble(&model, outcome, false, 0);
         assert!(
             plan.gap > 0.0,
@@ -148,18 +154,20 @@ fn the_search_route_returns_a_checked_plan_with_the_relaxation_bound() {
     }
 }
 
-/// Neither relaxation reported on the search routes (per-unit and flow) ever exceeds a cost
-/// HiGHS proved optimal, on every fixture and both policies, nor the LP floor of the S preset
-/// (both relax that LP further); the flow relaxation is never weaker than the per-unit one.
+/// No relaxation reported on the search routes (per-unit, flow, Lagrangian) ever exceeds a cost
+/// HiGHS proved optimal, on every fixture and both policies; the per-unit and flow bounds stay
+/// below the LP floor of the S preset (both relax that LP further; the Lagrangian one keeps each
+/// order's shipments whole and may rise above it). The flow relaxation is never weaker than the
+/// per-unit one, and the Lagrangian one started from the flow LP's duals never weaker than flow.
 #[test]
 fn the_relaxation_bounds_are_below_every_proven_optimum_and_the_lp_floor() {
     use waveopt::format::Engine;
-    use waveopt::solver::bound::{flow_bound, per_unit_bound};
-    let flow = |model: &Model, fills: &[i64]| {
+    use waveopt::solver::bound::{flow_bound, lagrangian_bound, per_unit_bound};
+    let flow_solution = |model: &Model, fills: &[i64]| {
         flow_bound(model, fills, 60.0, 1, None)
             .unwrap_or_else(|| panic!("no flow bound for {}", model.wave_id))
-            .value
     };
+    let flow = |model: &Model, fills: &[i64]| flow_solution(model, fills).bound.value;
     let mut checked = 0;
     for wave in waves().into_iter().filter(|w| !w.wave_id.contains("gen-s")) {
         for policy in [Policy::Strict, Policy::Weighted] {
@@ -185,6 +193,27 @@ fn the_relaxation_bounds_are_below_every_proven_optimum_and_the_lp_floor() {
                 "{} {policy:?}: flow {stronger} below per-unit {bound}",
                 wave.wave_id
             );
+            // The Lagrangian bound, from per-unit prices and from the flow LP's duals.
+            let deadline = Instant::now() + Duration::from_secs(10);
+            let flow_prices = flow_solution(&model, &fills).prices;
+            for (start, prices) in [("per-unit", None), ("flow", Some(flow_prices))] {
+                let lagrangian = lagrangian_bound(&model, &fills, prices, total, deadline, None)
+                    .unwrap_or_else(|| panic!("{}: no Lagrangian bound", wave.wave_id))
+                    .value;
+                assert!(
+                    lagrangian <= total + tolerance,
+                    "{} {policy:?}: Lagrangian ({start}) {lagrangian} above the proven \
+                     optimum {total}",
+                    wave.wave_id
+                );
+                if start == "flow" {
+                    assert!(
+                        lagrangian >= stronger - tolerance,
+                        "{} {policy:?}: Lagrangian {lagrangian} below flow {stronger}",
+                        wave.wave_id
+                    );
+                }
+            }
             checked += 1;
         }
     }

@@ -35,6 +35,7 @@ fn polishing_keeps_every_fill_passes_the_checker_and_never_costs_more() {
         let start = greedy::route(&model);
         for (name, polished) in [
             ("close_nodes", polish::close_nodes(&model, &start)),
+            ("reassign", polish::reassign(&model, &start)),
             ("improve", polish::improve(&model, &start)),
         ] {
             assert_eq!(

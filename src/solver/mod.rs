@@ -2,6 +2,7 @@
 
 mod allocation;
 pub mod bound;
+pub mod cover;
 pub mod greedy;
 pub mod ledger;
 pub mod mip;

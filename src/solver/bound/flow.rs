@@ -24,7 +24,7 @@ use std::time::Instant;
 
 use highs::{ColProblem, HighsModelStatus, Row, Sense};
 
-use super::serving_nodes;
+use super::{serving_nodes, Prices};
 use crate::format::Allocation as Policy;
 use crate::model::{Model, Node};
 use crate::solver::mip::highs_callback::SolveWatch;
@@ -44,6 +44,24 @@ pub struct FlowBound {
     pub columns: usize,
     pub rows: usize,
     pub time_ms: u64,
+}
+
+/// The flow relaxation's optimum with its row duals as prices for the Lagrangian relaxation
+/// ([`super::lagrangian`]): with them the Lagrangian bound is at least the flow bound.
+#[derive(Debug, Clone)]
+pub struct FlowSolution {
+    pub bound: FlowBound,
+    pub prices: Prices,
+}
+
+/// Which priced row each LP row is, to read its dual back as a price.
+#[derive(Clone, Copy)]
+enum PricedRow {
+    Stock(usize),
+    Units(usize),
+    Shipments(usize),
+    Tier(usize),
+    Line,
 }
 
 /// One (line, node) pair a unit can flow along.
@@ -66,29 +84,42 @@ pub fn flow_bound(
     time_limit_s: f64,
     threads: u32,
     stop: Option<&AtomicBool>,
-) -> Option<FlowBound> {
+) -> Option<FlowSolution> {
     let started = Instant::now();
     let arcs = arcs(model, stop)?;
     let skus = model.skus.len();
     let weighted = model.policy.allocation == Policy::Weighted;
 
     let mut problem = ColProblem::default();
+    // What each row is, in the order they are added.
+    let mut priced: Vec<PricedRow> = Vec::new();
     // Stock rows per (node, SKU) with stock, created on first use.
     let mut stock_row: std::collections::HashMap<usize, Row> = std::collections::HashMap::new();
-    let capacity_rows = |problem: &mut ColProblem, capacity: fn(&Node) -> Option<i64>| {
+    let mut capacity_rows = |problem: &mut ColProblem,
+                             capacity: fn(&Node) -> Option<i64>,
+                             kind: fn(usize) -> PricedRow| {
         let rows: Vec<Option<Row>> = model
             .nodes
             .iter()
-            .map(|n| capacity(n).map(|c| problem.add_row(..=c as f64)))
+            .enumerate()
+            .map(|(i, n)| {
+                capacity(n).map(|c| {
+                    priced.push(kind(i));
+                    problem.add_row(..=c as f64)
+                })
+            })
             .collect();
         rows
     };
-    let unit_rows = capacity_rows(&mut problem, |n| n.capacity_units);
-    let shipment_rows = capacity_rows(&mut problem, |n| n.capacity_shipments);
+    let unit_rows = capacity_rows(&mut problem, |n| n.capacity_units, PricedRow::Units);
+    let shipment_rows = capacity_rows(&mut problem, |n| n.capacity_shipments, PricedRow::Shipments);
     let tier_rows: Vec<Option<Row>> = (0..model.tiers.len())
         .map(|k| {
             let fill = tier_fills.get(k).copied().unwrap_or(0);
-            (!weighted && fill > 0).then(|| problem.add_row(fill as f64..))
+            (!weighted && fill > 0).then(|| {
+                priced.push(PricedRow::Tier(k));
+                problem.add_row(fill as f64..)
+            })
         })
         .collect();
     let mut line_rows: std::collections::HashMap<(usize, usize), Row> =
@@ -106,13 +137,16 @@ pub fn flow_bound(
         let order = &model.orders[arc.order];
         let line = &order.lines[arc.line];
         let mut entries: Vec<(Row, f64)> = Vec::with_capacity(5);
-        let line_row = *line_rows
-            .entry((arc.order, arc.line))
-            .or_insert_with(|| problem.add_row(..=line.qty as f64));
+        let line_row = *line_rows.entry((arc.order, arc.line)).or_insert_with(|| {
+            priced.push(PricedRow::Line);
+            problem.add_row(..=line.qty as f64)
+        });
         entries.push((line_row, 1.0));
-        let stock = *stock_row
-            .entry(arc.node * skus + line.sku)
-            .or_insert_with(|| problem.add_row(..=model.available(arc.node, line.sku) as f64));
+        let stock_key = arc.node * skus + line.sku;
+        let stock = *stock_row.entry(stock_key).or_insert_with(|| {
+            priced.push(PricedRow::Stock(stock_key));
+            problem.add_row(..=model.available(arc.node, line.sku) as f64)
+        });
         entries.push((stock, 1.0));
         if let Some(r) = unit_rows[arc.node] {
             entries.push((r, 1.0));
@@ -149,12 +183,34 @@ pub fn flow_bound(
     if solved.status() != HighsModelStatus::Optimal {
         return None;
     }
-    Some(FlowBound {
-        value: solved.objective_value() + constant,
-        columns: arcs.len(),
-        rows,
-        time_ms: started.elapsed().as_millis() as u64,
+    let solution = solved.get_solution();
+    Some(FlowSolution {
+        bound: FlowBound {
+            value: solved.objective_value() + constant,
+            columns: arcs.len(),
+            rows,
+            time_ms: started.elapsed().as_millis() as u64,
+        },
+        prices: prices_from_duals(model, &priced, solution.dual_rows()),
     })
+}
+
+/// Row duals as prices. HiGHS's duals satisfy `reduced cost = c − Aᵀy` for a minimisation, so a
+/// binding `≤` row has `y ≤ 0` (its price is `−y`) and a binding `≥` row `y ≥ 0`. Any price of
+/// the right sign gives a valid Lagrangian bound, so duals of the wrong sign within HiGHS's
+/// tolerances are clipped to 0.
+fn prices_from_duals(model: &Model, priced: &[PricedRow], duals: &[f64]) -> Prices {
+    let mut prices = Prices::zero(model);
+    for (row, &dual) in priced.iter().zip(duals) {
+        match *row {
+            PricedRow::Stock(i) => prices.stock[i] = (-dual).max(0.0),
+            PricedRow::Units(n) => prices.units[n] = (-dual).max(0.0),
+            PricedRow::Shipments(n) => prices.shipments[n] = (-dual).max(0.0),
+            PricedRow::Tier(k) => prices.tiers[k] = dual.max(0.0),
+            PricedRow::Line => {}
+        }
+    }
+    prices
 }
 
 /// Every (line, node) pair that can carry units, or `None` when there are more than

@@ -19,7 +19,9 @@ use crate::format::Allocation as Policy;
 use crate::model::{Model, NodeIdx, OrderIdx};
 
 pub mod flow;
-pub use flow::{flow_bound, FlowBound};
+pub mod lagrangian;
+pub use flow::{flow_bound, FlowBound, FlowSolution};
+pub use lagrangian::{lagrangian_bound, LagrangianBound, Prices};
 
 /// Per order: the least cost per unit over its eligible shipments, and the most units the
 /// network could ship it (each line capped by the stock at the nodes that may serve it).
@@ -104,19 +106,7 @@ fn unit_rate(model: &Model, order: OrderIdx) -> UnitRate {
 /// in tier k is at least `tier_fills[k]` (strict), or on cost plus unfilled penalties
 /// (weighted, where `tier_fills` is not used).
 pub fn per_unit_bound(model: &Model, tier_fills: &[i64]) -> f64 {
-    let rates: Vec<UnitRate> = (0..model.orders.len())
-        .into_par_iter()
-        .map(|o| {
-            if model.orders[o].is_held() {
-                UnitRate {
-                    rate: f64::INFINITY,
-                    fillable: 0,
-                }
-            } else {
-                unit_rate(model, o)
-            }
-        })
-        .collect();
+    let rates = unit_rates(model);
     match model.policy.allocation {
         Policy::Weighted => model
             .orders
@@ -132,13 +122,7 @@ pub fn per_unit_bound(model: &Model, tier_fills: &[i64]) -> f64 {
             .sum(),
         Policy::Strict => (0..model.tiers.len())
             .map(|k| {
-                let mut items: Vec<UnitRate> = model
-                    .orders
-                    .iter()
-                    .zip(&rates)
-                    .filter(|(o, r)| o.tier == k && r.fillable > 0 && r.rate.is_finite())
-                    .map(|(_, r)| *r)
-                    .collect();
+                let mut items = tier_items(model, &rates, k);
                 items.sort_by(|a, b| a.rate.total_cmp(&b.rate));
                 let mut need = tier_fills.get(k).copied().unwrap_or(0);
                 let mut cost = 0.0;
@@ -154,4 +138,53 @@ pub fn per_unit_bound(model: &Model, tier_fills: &[i64]) -> f64 {
             })
             .sum(),
     }
+}
+
+/// Per tier, the rate of the last unit the per-unit relaxation's knapsack takes to reach
+/// `tier_fills[k]` (0 when the tier needs none): what one more unit filled is worth at its
+/// optimum, and so a starting price for the tier's fill row.
+pub(crate) fn marginal_rates(model: &Model, tier_fills: &[i64]) -> Vec<f64> {
+    let rates = unit_rates(model);
+    (0..model.tiers.len())
+        .map(|k| {
+            let mut items = tier_items(model, &rates, k);
+            items.sort_by(|a, b| a.rate.total_cmp(&b.rate));
+            let mut need = tier_fills.get(k).copied().unwrap_or(0);
+            let mut last = 0.0;
+            for item in items {
+                if need <= 0 {
+                    break;
+                }
+                need -= item.fillable;
+                last = item.rate;
+            }
+            last
+        })
+        .collect()
+}
+
+fn tier_items(model: &Model, rates: &[UnitRate], tier: usize) -> Vec<UnitRate> {
+    model
+        .orders
+        .iter()
+        .zip(rates)
+        .filter(|(o, r)| o.tier == tier && r.fillable > 0 && r.rate.is_finite())
+        .map(|(_, r)| *r)
+        .collect()
+}
+
+fn unit_rates(model: &Model) -> Vec<UnitRate> {
+    (0..model.orders.len())
+        .into_par_iter()
+        .map(|o| {
+            if model.orders[o].is_held() {
+                UnitRate {
+                    rate: f64::INFINITY,
+                    fillable: 0,
+                }
+            } else {
+                unit_rate(model, o)
+            }
+        })
+        .collect()
 }

@@ -183,7 +183,8 @@ pub fn solve(
             "about {columns} columns, above the {MAX_COLUMNS_FOR_ONE_MIP} per 10 s of time limit \
              for one cost MIP: tier \
              stages on the whole wave, then cost by large-neighbourhood search with every line's \
-             fill held; HiGHS proves no cost bound, the bound is the flow or per-unit relaxation's"
+             fill held; HiGHS proves no cost bound, the bound is the largest of the per-unit, \
+             flow and Lagrangian relaxations"
         ));
         let limits = search_limits(options, deadline, cancel, false);
         let (improved, bound, gap) =
@@ -264,10 +265,12 @@ fn search_with_bound(
     stages: &mut Vec<crate::format::StageStats>,
 ) -> (crate::solver::Allocation, f64, f64) {
     let fills = solution::tier_fills(model, start);
-    let polished = polish::improve(model, start);
-    let ((allocation, report), flow) = search_bound::alongside_flow_bound(
+    let polished = polish::improve_until(model, start, Some(limits.deadline));
+    let target = lns::score(model, &polished).1;
+    let ((allocation, report), bounds) = search_bound::alongside_bounds(
         model,
         &fills,
+        target,
         limits.deadline,
         limits.threads,
         limits.cancel,
@@ -275,14 +278,14 @@ fn search_with_bound(
     );
     notes.push(report.note());
     stages.push(report.stage());
-    let flow = flow.map(|f| (f, fills.as_slice()));
-    let (bound, gap) = search_bound::relaxation_bound(model, &allocation, flow, stages);
+    let (bound, gap) =
+        search_bound::relaxation_bound(model, &allocation, (&bounds, &fills), stages, notes);
     (allocation, bound, gap)
 }
 
 /// [`Route::Search`]: the greedy plan, polished ([`polish::improve`]), then improved
 /// by the neighbourhood search until the deadline. HiGHS proves no bound on this route; the
-/// bound is the flow or per-unit relaxation's ([`search_bound`]).
+/// bound is the largest of the per-unit, flow and Lagrangian relaxations ([`search_bound`]).
 pub fn solve_by_search(
     model: &Model,
     options: &Options,
@@ -293,7 +296,7 @@ pub fn solve_by_search(
 ) -> SolveOutcome {
     let mut notes = vec![format!(
         "{why}: planned by large-neighbourhood search from the greedy plan; HiGHS proves no \
-         bound, the bound is the flow or per-unit relaxation's"
+         bound, the bound is the largest of the per-unit, flow and Lagrangian relaxations"
     )];
     let mut stages = Vec::new();
     let limits = search_limits(options, deadline, cancel, true);

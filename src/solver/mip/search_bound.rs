@@ -1,12 +1,13 @@
 //! The bound reported on the routes where HiGHS proves none for cost (the neighbourhood
-//! search): the stronger of two relaxations, each recorded as a stage of its own so that its
+//! search): the strongest of three relaxations, each recorded as a stage of its own so that its
 //! source is plain.
 //!
-//! - The flow relaxation ([`bound::flow_bound`]), one LP, solved on a second thread while the
-//!   search runs (before it, when one thread is allowed), for the tier fills the search starts
-//!   from. A bound for plans filling at least
-//!   `F` in every tier also bounds plans filling at least `F' ≥ F`, so it stands for the final
-//!   plan whenever no tier's fill went down; otherwise it is dropped.
+//! - The flow relaxation ([`bound::flow_bound`]), one LP, and then the Lagrangian relaxation
+//!   ([`bound::lagrangian_bound`]) from its duals (or from per-unit prices when the LP is too
+//!   large), solved on a second thread while the search runs (before it, when one thread is
+//!   allowed), for the tier fills the search starts from. A bound for plans filling at least
+//!   `F` in every tier also bounds plans filling at least `F' ≥ F`, so they stand for the final
+//!   plan whenever no tier's fill went down; otherwise they are dropped.
 //! - The per-unit relaxation ([`bound::per_unit_bound`]), at the final plan's fills: weaker, but
 //!   cheap at any size.
 
@@ -16,56 +17,88 @@ use std::time::Instant;
 use super::{highs_run, lns, solution};
 use crate::format::{Allocation as Policy, StageStats};
 use crate::model::Model;
-use crate::solver::bound::{self, FlowBound};
+use crate::solver::bound::{self, FlowBound, LagrangianBound};
 use crate::solver::Allocation;
 
-/// Runs `search` and solves the flow relaxation for `fills` within the time until `deadline`.
-/// With two or more threads allowed (`threads`), the LP runs on one more thread alongside the
-/// search (the search's small sub-MIPs barely use a second core) and is interrupted when the
-/// search returns. With one, the LP runs first,
-/// given at most [`SEQUENTIAL_SHARE`] of the time, so the call never uses more threads than
-/// `options.threads` allows; `cancel` interrupts it. The LP is skipped (and `None` returned for it) when it is above
-/// [`bound::flow::MAX_FLOW_COLUMNS`] or the deadline is already past.
-pub fn alongside_flow_bound<T: Send>(
+/// The relaxations solved beside the search, for the tier fills it started from.
+#[derive(Debug, Default)]
+pub struct SearchBounds {
+    pub flow: Option<FlowBound>,
+    pub lagrangian: Option<LagrangianBound>,
+}
+
+/// Runs `search` and, within the time until `deadline`, the relaxations for `fills`: the flow LP
+/// (when below [`bound::flow::MAX_FLOW_COLUMNS`]), then the Lagrangian relaxation from its duals
+/// (or from per-unit prices without it), with subgradient steps aimed at `target`, the cost the
+/// search starts from. With two or more threads allowed (`threads`), they run on one more
+/// thread alongside the search (the search's small sub-MIPs barely use a second core) and stop
+/// when the search returns. With one, they run first, given at most [`SEQUENTIAL_SHARE`] of the
+/// time, so the call never uses more threads than `options.threads` allows; `cancel` stops them.
+pub fn alongside_bounds<T: Send>(
     model: &Model,
     fills: &[i64],
+    target: f64,
     deadline: Instant,
     threads: u32,
     cancel: &AtomicBool,
     search: impl FnOnce() -> T + Send,
-) -> (T, Option<FlowBound>) {
+) -> (T, SearchBounds) {
     let seconds = deadline
         .saturating_duration_since(Instant::now())
         .as_secs_f64();
     if seconds <= 0.05 {
-        return (search(), None);
+        return (search(), SearchBounds::default());
     }
     if threads <= 1 {
-        let lp = bound::flow_bound(model, fills, seconds * SEQUENTIAL_SHARE, 1, Some(cancel));
-        return (search(), lp);
+        let until = Instant::now() + std::time::Duration::from_secs_f64(seconds * SEQUENTIAL_SHARE);
+        let bounds = relaxations(model, fills, target, until, cancel);
+        return (search(), bounds);
     }
-    // Set when the search returns (early, converged or cancelled), so the LP never holds the
-    // call past it.
+    // Set when the search returns (early, converged or cancelled), so the relaxations never hold
+    // the call past it.
     let search_done = AtomicBool::new(false);
     std::thread::scope(|scope| {
-        let lp = scope.spawn(|| bound::flow_bound(model, fills, seconds, 1, Some(&search_done)));
+        let bounds = scope.spawn(|| relaxations(model, fills, target, deadline, &search_done));
         let found = search();
         search_done.store(true, Ordering::Relaxed);
-        // A panic in HiGHS's thread would only lose the bound.
-        (found, lp.join().ok().flatten())
+        // A panic in HiGHS's thread would only lose the bounds.
+        (found, bounds.join().unwrap_or_default())
     })
 }
 
-/// The most of the search's time the flow relaxation may take when it cannot run alongside.
+/// The flow LP, then the Lagrangian relaxation from its prices, until `until` or `stop`.
+fn relaxations(
+    model: &Model,
+    fills: &[i64],
+    target: f64,
+    until: Instant,
+    stop: &AtomicBool,
+) -> SearchBounds {
+    // The LP gets at most half the time, so the Lagrangian steps have some left.
+    let seconds = until
+        .saturating_duration_since(Instant::now())
+        .as_secs_f64()
+        / 2.0;
+    let flow = bound::flow_bound(model, fills, seconds, 1, Some(stop));
+    let prices = flow.as_ref().map(|f| f.prices.clone());
+    let lagrangian = bound::lagrangian_bound(model, fills, prices, target, until, Some(stop));
+    SearchBounds {
+        flow: flow.map(|f| f.bound),
+        lagrangian,
+    }
+}
+
+/// The most of the search's time the relaxations may take when they cannot run alongside.
 const SEQUENTIAL_SHARE: f64 = 1.0 / 3.0;
 
-/// The bound and gap for `allocation`, from the per-unit relaxation and, when it stands for this
-/// plan's fills, the flow relaxation solved for `flow_fills`.
+/// The bound and gap for `allocation`, from the per-unit relaxation and, when they stand for
+/// this plan's fills, the relaxations solved for `solved_for` beside the search.
 pub fn relaxation_bound(
     model: &Model,
     allocation: &Allocation,
-    flow: Option<(FlowBound, &[i64])>,
+    relaxed: (&SearchBounds, &[i64]),
     stages: &mut Vec<StageStats>,
+    notes: &mut Vec<String>,
 ) -> (f64, f64) {
     let started = Instant::now();
     let (_, cost) = lns::score(model, allocation);
@@ -78,18 +111,36 @@ pub fn relaxation_bound(
         started.elapsed().as_millis() as u64,
     ));
     let mut best = per_unit;
-    if let Some((flow, flow_fills)) = flow {
-        let stands = model.policy.allocation == Policy::Weighted
-            || fills.iter().zip(flow_fills).all(|(now, then)| now >= then);
-        if stands {
-            let value = flow.value.min(cost);
-            stages.push(stage("bound:flow", cost, value, flow.time_ms));
-            if let Some(last) = stages.last_mut() {
-                last.variables = flow.columns as u64;
-                last.constraints = flow.rows as u64;
-            }
-            best = best.max(value);
+    let (bounds, solved_for) = relaxed;
+    let stands = model.policy.allocation == Policy::Weighted
+        || fills.iter().zip(solved_for).all(|(now, then)| now >= then);
+    if !stands {
+        return (best, highs_run::relative_gap(cost, best));
+    }
+    if let Some(flow) = bounds.flow {
+        let value = flow.value.min(cost);
+        stages.push(stage("bound:flow", cost, value, flow.time_ms));
+        if let Some(last) = stages.last_mut() {
+            last.variables = flow.columns as u64;
+            last.constraints = flow.rows as u64;
         }
+        best = best.max(value);
+    }
+    if let Some(lagrangian) = bounds.lagrangian {
+        let value = lagrangian.value.min(cost);
+        stages.push(stage("bound:lagrangian", cost, value, lagrangian.time_ms));
+        notes.push(format!(
+            "Lagrangian bound: {} subgradient steps{}; {} orders' searches cut short (their \
+             part of the bound is then a bound below their optimum)",
+            lagrangian.iterations,
+            if bounds.flow.is_some() {
+                " from the flow LP's duals"
+            } else {
+                " from per-unit prices"
+            },
+            lagrangian.orders_cut_short
+        ));
+        best = best.max(value);
     }
     (best, highs_run::relative_gap(cost, best))
 }

@@ -11,25 +11,68 @@
 //! never costlier than the input.
 
 use std::collections::BTreeMap;
+use std::time::Instant;
 
 mod close_nodes;
+mod reassign;
 pub use close_nodes::close_nodes;
+pub use reassign::{reassign, reassign_until};
 
 use super::greedy::{candidates, coverable};
 use super::ledger::Ledger;
 use super::{Allocation, ShipmentDecision};
 use crate::model::{Model, NodeIdx, OrderIdx};
 
-/// Both moves: orders consolidated, nodes closed, and, when a node closed, orders consolidated
-/// again onto the nodes left open.
+/// Every move: orders consolidated, then reassigned pass after pass while a pass saves at least
+/// [`MIN_PASS_GAIN`] of the cost (at most [`MAX_REASSIGN_PASSES`]), nodes closed, and, when a
+/// node closed, orders reassigned again onto the nodes left open.
 pub fn improve(model: &Model, allocation: &Allocation) -> Allocation {
+    improve_until(model, allocation, None)
+}
+
+/// [`improve`], with no reassignment started after `deadline` (a pass under way leaves the
+/// orders it has not reached as they are).
+pub fn improve_until(
+    model: &Model,
+    allocation: &Allocation,
+    deadline: Option<Instant>,
+) -> Allocation {
     let consolidated = consolidate(model, allocation);
-    let closed = close_nodes(model, &consolidated);
-    if closed.shipments == consolidated.shipments {
-        // Nothing closed: a second pass rarely finds more, and costs seconds on XL.
+    let reassigned = reassign_passes(model, consolidated, deadline);
+    let closed = close_nodes(model, &reassigned);
+    if closed.shipments == reassigned.shipments {
+        // Nothing closed: another pass rarely finds more, and costs seconds on XL.
         return closed;
     }
-    consolidate(model, &closed)
+    reassign_until(model, &closed, deadline)
+}
+
+/// Reassignment passes stop when one saves less than this share of the cost.
+const MIN_PASS_GAIN: f64 = 0.002;
+const MAX_REASSIGN_PASSES: usize = 4;
+
+fn reassign_passes(
+    model: &Model,
+    mut allocation: Allocation,
+    deadline: Option<Instant>,
+) -> Allocation {
+    // Fills are unchanged by reassignment, so the search's score compares costs.
+    let score = |a: &Allocation| crate::solver::mip::lns::score(model, a).1;
+    let mut cost = score(&allocation);
+    for _ in 0..MAX_REASSIGN_PASSES {
+        if deadline.is_some_and(|d| Instant::now() >= d) {
+            break;
+        }
+        let next = reassign_until(model, &allocation, deadline);
+        let next_cost = score(&next);
+        let gain = cost - next_cost;
+        allocation = next;
+        cost = next_cost;
+        if gain < MIN_PASS_GAIN * cost.abs().max(1.0) {
+            break;
+        }
+    }
+    allocation
 }
 
 /// The allocation with orders consolidated where that is cheaper.

@@ -1,0 +1,330 @@
+//! The *Lagrangian relaxation*: a lower bound on cost that keeps each order's shipments whole.
+//!
+//! The rows that link orders — stock per (node, SKU), unit and shipment capacity per node, and
+//! (strict) the tier fills `Σ_{o in k} fill(o) ≥ F_k` — are moved into the objective with prices
+//! `λ ≥ 0` (stock), `ν ≥ 0` (units), `μ ≥ 0` (shipments) and `π ≥ 0` (tier fills). What is left
+//! splits by order: each order picks its shipments, paying each one's per-shipment cost (late
+//! penalty included) plus `μ` at its node, and its units, paying per-unit cost plus `λ + ν` and
+//! earning `π` of its tier (weighted: its unfilled penalty), under its own rules (ship-complete,
+//! fill-or-kill, at most `max_shipments_per_order`, split penalty). Reservations and node fixed
+//! costs are dropped (fixed costs are ≥ 0). For any prices of those signs,
+//!
+//! `L = Σ_o best(o) − Σ λ·available − Σ ν·capacity_units − Σ μ·capacity_shipments + Σ_k π_k·F_k`
+//! (weighted: plus `Σ penalty·units`)
+//!
+//! is at most the cost of every plan with tier fills ≥ F, because on such a plan every priced
+//! term is ≤ 0 and each order's part is at least its best. Each order's best is found exactly by
+//! a small branch and bound ([`order`]), so `L` is a proven bound whatever the prices; better
+//! prices only make it higher. They come from the flow relaxation's duals when that LP was
+//! solved (then `L` is at least the flow bound: with those prices each order's priced cost is at
+//! least the flow LP's), and are improved by projected subgradient steps.
+
+mod order;
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
+
+use crate::format::Allocation as Policy;
+use crate::model::{Model, NodeIdx, SkuIdx};
+use order::{solve_order, OrderCandidates, Workspace};
+
+/// Prices on the rows the relaxation moves into the objective; every one is ≥ 0.
+#[derive(Debug, Clone)]
+pub struct Prices {
+    /// Per (node, SKU), dense `node * skus + sku`.
+    pub stock: Vec<f64>,
+    pub units: Vec<f64>,
+    pub shipments: Vec<f64>,
+    /// Per tier: what one more unit filled in it is worth (strict only).
+    pub tiers: Vec<f64>,
+    skus: usize,
+}
+
+impl Prices {
+    pub fn zero(model: &Model) -> Prices {
+        let nodes = model.nodes.len();
+        Prices {
+            stock: vec![0.0; nodes * model.skus.len()],
+            units: vec![0.0; nodes],
+            shipments: vec![0.0; nodes],
+            tiers: vec![0.0; model.tiers.len()],
+            skus: model.skus.len(),
+        }
+    }
+
+    pub fn stock_price(&self, node: NodeIdx, sku: SkuIdx) -> f64 {
+        self.stock[node * self.skus + sku]
+    }
+
+    pub fn set_stock_price(&mut self, node: NodeIdx, sku: SkuIdx, price: f64) {
+        self.stock[node * self.skus + sku] = price;
+    }
+}
+
+/// The best Lagrangian bound found and what it took.
+#[derive(Debug, Clone, Copy)]
+pub struct LagrangianBound {
+    pub value: f64,
+    pub iterations: usize,
+    /// Orders whose subproblem search was cut short in the best iteration (their part is then a
+    /// bound below their optimum, so the total stays a bound).
+    pub orders_cut_short: usize,
+    pub time_ms: u64,
+}
+
+/// At most this many subgradient steps; the bound is also returned at the deadline.
+pub const MAX_ITERATIONS: usize = 300;
+
+/// The Lagrangian bound for plans whose tier k fills at least `tier_fills[k]` (strict; unused
+/// when weighted), from `start` prices (or zero stock and capacity prices with each tier priced at
+/// its per-unit marginal rate), improved by subgradient steps aimed at `target` (a plan's cost)
+/// until `deadline`, [`MAX_ITERATIONS`], or `stop`. `None` when not even one evaluation finished.
+pub fn lagrangian_bound(
+    model: &Model,
+    tier_fills: &[i64],
+    start: Option<Prices>,
+    target: f64,
+    deadline: Instant,
+    stop: Option<&AtomicBool>,
+) -> Option<LagrangianBound> {
+    let started = Instant::now();
+    let stopped = || stop.is_some_and(|s| s.load(Ordering::Relaxed)) || Instant::now() >= deadline;
+    let orders: Vec<usize> = (0..model.orders.len())
+        .filter(|&o| !model.orders[o].is_held())
+        .collect();
+    // Each order's shipment options are kept between iterations unless that would take more
+    // than CACHED_OPTIONS_LIMIT entries (XL); then they are recomputed every time.
+    let cache = orders.len() * model.nodes.len() * model.methods.len() <= CACHED_OPTIONS_LIMIT;
+    let mut candidates = Vec::new();
+    if cache {
+        for (i, &o) in orders.iter().enumerate() {
+            if i % 1024 == 0 && stopped() {
+                return None;
+            }
+            candidates.push(OrderCandidates::new(model, o));
+        }
+    }
+    let source = if cache {
+        Source::Cached(&candidates)
+    } else {
+        Source::OnTheFly(&orders)
+    };
+    let weighted = model.policy.allocation == Policy::Weighted;
+    let fills: Vec<i64> = (0..model.tiers.len())
+        .map(|k| {
+            if weighted {
+                0
+            } else {
+                tier_fills.get(k).copied().unwrap_or(0)
+            }
+        })
+        .collect();
+    let mut prices = start.unwrap_or_else(|| {
+        let mut p = Prices::zero(model);
+        p.tiers = super::marginal_rates(model, &fills);
+        p
+    });
+    let mut ws = Workspace::default();
+    let mut best: Option<LagrangianBound> = None;
+    let mut step_scale = 1.0;
+    let mut since_gain = 0;
+    for iteration in 0..MAX_ITERATIONS {
+        let Some(eval) = evaluate(model, &source, &prices, &fills, &mut ws, &stopped) else {
+            break;
+        };
+        let gained = best.is_none_or(|b| eval.value > b.value + 1e-9 * b.value.abs().max(1.0));
+        if gained {
+            best = Some(LagrangianBound {
+                value: eval.value,
+                iterations: iteration + 1,
+                orders_cut_short: eval.cut_short,
+                time_ms: started.elapsed().as_millis() as u64,
+            });
+            since_gain = 0;
+        } else {
+            since_gain += 1;
+            if since_gain >= 5 {
+                step_scale /= 2.0;
+                since_gain = 0;
+            }
+        }
+        if let Some(b) = best.as_mut() {
+            b.iterations = iteration + 1;
+            b.time_ms = started.elapsed().as_millis() as u64;
+        }
+        let gap = target - eval.value;
+        if gap <= 1e-9 * target.abs().max(1.0) || step_scale < 1e-3 {
+            break;
+        }
+        if !eval.step(&mut prices, step_scale * gap) {
+            break; // a zero subgradient: these prices are optimal
+        }
+    }
+    best
+}
+
+/// Above this many (order, node, method) triples the options are not cached (about 32 bytes
+/// each): L's 6M are, XL's 60M are recomputed per iteration.
+const CACHED_OPTIONS_LIMIT: usize = 10_000_000;
+
+/// Where an iteration gets each order's shipment options.
+enum Source<'a> {
+    Cached(&'a [OrderCandidates]),
+    OnTheFly(&'a [usize]),
+}
+
+/// The relaxation at one set of prices: its value and a subgradient.
+struct Evaluation {
+    value: f64,
+    cut_short: usize,
+    /// Row activity minus right-hand side, per priced row (same layout as [`Prices`]).
+    stock: Vec<(usize, f64)>,
+    units: Vec<f64>,
+    shipments: Vec<f64>,
+    tiers: Vec<f64>,
+}
+
+fn evaluate(
+    model: &Model,
+    source: &Source,
+    prices: &Prices,
+    fills: &[i64],
+    ws: &mut Workspace,
+    stopped: &dyn Fn() -> bool,
+) -> Option<Evaluation> {
+    let weighted = model.policy.allocation == Policy::Weighted;
+    let nodes = model.nodes.len();
+    let skus = model.skus.len();
+    let mut value = 0.0;
+    let mut cut_short = 0;
+    let mut used_stock: std::collections::HashMap<usize, i64> = std::collections::HashMap::new();
+    let mut used_units = vec![0i64; nodes];
+    let mut used_shipments = vec![0i64; nodes];
+    let mut filled = vec![0i64; model.tiers.len()];
+    let count = match source {
+        Source::Cached(c) => c.len(),
+        Source::OnTheFly(o) => o.len(),
+    };
+    let mut fresh;
+    for i in 0..count {
+        if i % 256 == 0 && stopped() {
+            return None;
+        }
+        let oc = match source {
+            Source::Cached(c) => &c[i],
+            Source::OnTheFly(o) => {
+                fresh = OrderCandidates::new(model, o[i]);
+                &fresh
+            }
+        };
+        let o = &model.orders[oc.order];
+        let reward = if weighted {
+            value += model.unfilled_penalty(oc.order) * o.units() as f64;
+            model.unfilled_penalty(oc.order)
+        } else {
+            prices.tiers[o.tier]
+        };
+        let solution = solve_order(model, prices, oc, reward, ws);
+        value += solution.value;
+        cut_short += usize::from(solution.cut_short);
+        for &n in &solution.shipments {
+            used_shipments[n] += 1;
+        }
+        for &(n, l, units) in &solution.units {
+            *used_stock.entry(n * skus + o.lines[l].sku).or_insert(0) += units;
+            used_units[n] += units;
+            filled[o.tier] += units;
+        }
+    }
+    // The priced rows' right-hand sides.
+    for (i, &price) in prices.stock.iter().enumerate() {
+        if price > 0.0 {
+            value -= price * model.available(i / skus, i % skus) as f64;
+        }
+    }
+    for (n, node) in model.nodes.iter().enumerate() {
+        value -= prices.units[n] * node.capacity_units.unwrap_or(0) as f64;
+        value -= prices.shipments[n] * node.capacity_shipments.unwrap_or(0) as f64;
+    }
+    if !weighted {
+        for (k, &f) in fills.iter().enumerate() {
+            value += prices.tiers[k] * f as f64;
+        }
+    }
+    // Subgradient: every stock row with a price or with more used than available.
+    let mut stock: Vec<(usize, f64)> = Vec::new();
+    for (i, &price) in prices.stock.iter().enumerate() {
+        if price > 0.0 && !used_stock.contains_key(&i) {
+            stock.push((i, -(model.available(i / skus, i % skus) as f64)));
+        }
+    }
+    for (&i, &u) in &used_stock {
+        stock.push((i, (u - model.available(i / skus, i % skus)) as f64));
+    }
+    stock.sort_by_key(|&(i, _)| i);
+    let capacity_gap = |used: &[i64], cap: fn(&crate::model::Node) -> Option<i64>| -> Vec<f64> {
+        model
+            .nodes
+            .iter()
+            .zip(used)
+            .map(|(n, &u)| cap(n).map_or(0.0, |c| (u - c) as f64))
+            .collect()
+    };
+    let tiers = if weighted {
+        vec![0.0; model.tiers.len()]
+    } else {
+        fills
+            .iter()
+            .zip(&filled)
+            .map(|(&f, &got)| (f - got) as f64)
+            .collect()
+    };
+    Some(Evaluation {
+        value,
+        cut_short,
+        stock,
+        units: capacity_gap(&used_units, |n| n.capacity_units),
+        shipments: capacity_gap(&used_shipments, |n| n.capacity_shipments),
+        tiers,
+    })
+}
+
+impl Evaluation {
+    /// One projected subgradient step of Polyak length `aim / ‖g‖²`. Components that would push
+    /// a zero price below zero are left out of the direction. `false` when the direction is zero.
+    fn step(&self, prices: &mut Prices, aim: f64) -> bool {
+        let keep = |price: f64, g: f64| if price <= 0.0 && g < 0.0 { 0.0 } else { g };
+        let mut norm = 0.0;
+        for &(i, g) in &self.stock {
+            norm += keep(prices.stock[i], g).powi(2);
+        }
+        let pairs = [
+            (&prices.units, &self.units),
+            (&prices.shipments, &self.shipments),
+            (&prices.tiers, &self.tiers),
+        ];
+        for (p, g) in pairs {
+            norm += p
+                .iter()
+                .zip(g)
+                .map(|(&p, &g)| keep(p, g).powi(2))
+                .sum::<f64>();
+        }
+        if norm <= 0.0 {
+            return false;
+        }
+        let t = aim / norm;
+        for &(i, g) in &self.stock {
+            prices.stock[i] = (prices.stock[i] + t * g).max(0.0);
+        }
+        let update = |p: &mut Vec<f64>, g: &[f64]| {
+            for (p, &g) in p.iter_mut().zip(g) {
+                *p = (*p + t * g).max(0.0);
+            }
+        };
+        update(&mut prices.units, &self.units);
+        update(&mut prices.shipments, &self.shipments);
+        update(&mut prices.tiers, &self.tiers);
+        true
+    }
+}

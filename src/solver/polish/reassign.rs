@@ -1,0 +1,203 @@
+//! The *reassign* move: each order in turn is re-sourced onto the cheapest set of shipments that
+//! ships exactly the units per line it gets now, found by the exact cover search
+//! ([`crate::solver::cover`]) over what the ledger has left. It generalises consolidation (one
+//! node) to any set of nodes and methods, so an order split over three nodes can move to two
+//! cheaper ones, or onto a faster method that is no longer late.
+
+use std::collections::BTreeMap;
+use std::time::Instant;
+
+use super::{apply, fixed_cost_if_unused, shipment_cost};
+use crate::model::{Model, OrderIdx};
+use crate::solver::cover::{shipment_options, CoverMode, CoverProblem, CoverWorkspace};
+use crate::solver::ledger::Ledger;
+use crate::solver::{Allocation, ShipmentDecision};
+
+/// Branch-and-bound nodes one order's search may use.
+const NODE_BUDGET: usize = 2_000;
+
+/// The allocation with each order (in priority order) moved onto its cheapest cover where that
+/// is cheaper than what it has. Fills per line are unchanged; never costlier than the input.
+pub fn reassign(model: &Model, allocation: &Allocation) -> Allocation {
+    reassign_until(model, allocation, None)
+}
+
+/// [`reassign`], leaving the orders not yet reached as they are once `deadline` passes.
+pub fn reassign_until(
+    model: &Model,
+    allocation: &Allocation,
+    deadline: Option<Instant>,
+) -> Allocation {
+    let mut ledger = Ledger::of_allocation(model, allocation);
+    let mut by_order: BTreeMap<OrderIdx, Vec<ShipmentDecision>> = BTreeMap::new();
+    for s in &allocation.shipments {
+        by_order.entry(s.order).or_default().push(s.clone());
+    }
+    let mut ws = CoverWorkspace::default();
+    for (i, order) in model.priority_order().into_iter().enumerate() {
+        if i % 64 == 0 && deadline.is_some_and(|d| Instant::now() >= d) {
+            break;
+        }
+        let Some(current) = by_order.get(&order) else {
+            continue;
+        };
+        if let Some(better) = best_cover(model, &mut ledger, order, current, &mut ws) {
+            by_order.insert(order, better);
+        }
+    }
+    let mut out = Allocation {
+        shipments: by_order.into_values().flatten().collect(),
+    };
+    out.normalise();
+    out
+}
+
+/// The order's shipments' cost, split penalty included.
+fn cost_of(model: &Model, shipments: &[ShipmentDecision]) -> Option<f64> {
+    let mut cost = model.policy.split_penalty * (shipments.len() as f64 - 1.0).max(0.0);
+    for s in shipments {
+        cost += shipment_cost(model, s)?;
+    }
+    Some(cost)
+}
+
+/// The order's cheapest cover, if cheaper than `current` (fixed costs of nodes it would open or
+/// leave counted). The ledger ends up holding the order's shipments (the new or the old ones).
+fn best_cover(
+    model: &Model,
+    ledger: &mut Ledger,
+    order: OrderIdx,
+    current: &[ShipmentDecision],
+    ws: &mut CoverWorkspace,
+) -> Option<Vec<ShipmentDecision>> {
+    let o = &model.orders[order];
+    let mut filled = vec![0i64; o.lines.len()];
+    for s in current {
+        for &(line, qty) in &s.lines {
+            filled[line] += qty;
+        }
+    }
+    let mut current_cost = cost_of(model, current)?;
+    apply(ledger, current, -1);
+    let mut left: Vec<usize> = current.iter().map(|s| s.node).collect();
+    left.sort_unstable();
+    left.dedup();
+    current_cost += left
+        .iter()
+        .map(|&n| fixed_cost_if_unused(model, ledger, n))
+        .sum::<f64>();
+
+    let options: Vec<_> = shipment_options(model, order)
+        .into_iter()
+        .filter(|c| ledger.shipments_left(c.node) > 0)
+        .collect();
+    let mut ship_cost = Vec::with_capacity(options.len());
+    let mut unit_cost = Vec::with_capacity(options.len() * filled.len());
+    let mut upper = Vec::with_capacity(options.len() * filled.len());
+    for c in &options {
+        ship_cost.push(c.per_shipment + fixed_cost_if_unused(model, ledger, c.node));
+        let units_left = ledger.units_left(c.node);
+        for (l, line) in o.lines.iter().enumerate() {
+            unit_cost.push(c.per_unit);
+            let usable = ledger.usable(o.channel, c.node, line.sku).min(units_left);
+            upper.push(if o.ship_complete && usable < filled[l] {
+                0
+            } else {
+                usable.min(filled[l])
+            });
+        }
+    }
+    let problem = CoverProblem {
+        qty: &filled,
+        ship_cost: &ship_cost,
+        unit_cost: &unit_cost,
+        upper: &upper,
+        mode: CoverMode::Exact,
+        split_penalty: model.policy.split_penalty,
+        max_shipments: if o.ship_complete {
+            1
+        } else {
+            model
+                .policy
+                .max_shipments_per_order
+                .map_or(usize::MAX, |k| k.max(0) as usize)
+        },
+        incumbent: current_cost - 1e-9,
+        node_budget: NODE_BUDGET,
+    };
+    let moved = problem.solve(ws).best.and_then(|(_, set)| {
+        let mut shipments: Vec<ShipmentDecision> = set
+            .iter()
+            .map(|&t| ShipmentDecision {
+                order,
+                node: options[t].node,
+                method: options[t].method,
+                lines: Vec::new(),
+            })
+            .collect();
+        for (t, line, units) in problem.units_of(&set) {
+            let at = set.iter().position(|&s| s == t)?;
+            shipments[at].lines.push((line, units));
+        }
+        shipments.retain(|s| !s.lines.is_empty());
+        book_if_fits(model, ledger, &shipments, current_cost).then_some(shipments)
+    });
+    if moved.is_none() {
+        apply(ledger, current, 1);
+    }
+    moved
+}
+
+/// Books `shipments` if the ledger can hold them all (lines of one SKU share the node's stock;
+/// units and shipments share its capacity) and, with the fixed costs of the nodes they open,
+/// they cost less than `to_beat`. Otherwise the ledger is left as it was.
+fn book_if_fits(
+    model: &Model,
+    ledger: &mut Ledger,
+    shipments: &[ShipmentDecision],
+    to_beat: f64,
+) -> bool {
+    let Some(first) = shipments.first() else {
+        return false;
+    };
+    let Some(mut cost) = cost_of(model, shipments) else {
+        return false;
+    };
+    let mut opened: Vec<usize> = shipments.iter().map(|s| s.node).collect();
+    opened.sort_unstable();
+    opened.dedup();
+    cost += opened
+        .iter()
+        .map(|&n| fixed_cost_if_unused(model, ledger, n))
+        .sum::<f64>();
+    if cost >= to_beat - 1e-9 {
+        return false;
+    }
+    let o = &model.orders[first.order];
+    let mut booked = 0;
+    let mut fits = true;
+    for s in shipments {
+        let units = s.units();
+        fits = ledger.shipments_left(s.node) >= 1
+            && ledger.units_left(s.node) >= units
+            && s.lines.iter().all(|&(line, qty)| {
+                let sku = o.lines[line].sku;
+                let same_sku: i64 = s
+                    .lines
+                    .iter()
+                    .filter(|&&(l, _)| o.lines[l].sku == sku)
+                    .map(|&(_, q)| q)
+                    .sum();
+                ledger.usable(o.channel, s.node, sku) >= same_sku.max(qty)
+            });
+        if !fits {
+            break;
+        }
+        ledger.book(s, 1);
+        booked += 1;
+    }
+    if !fits {
+        apply(ledger, &shipments[..booked], -1);
+    }
+    fits
+}
