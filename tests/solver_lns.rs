@@ -23,6 +23,7 @@ fn limits(cancel: &AtomicBool, rounds: usize, staged: bool) -> Limits<'_> {
         threads: 1,
         cancel,
         staged_rounds: staged,
+        prices: None,
     }
 }
 
@@ -128,6 +129,18 @@ fn the_search_route_returns_a_checked_plan_with_the_relaxation_bound() {
             .notes
             .iter()
             .any(|n| n.contains("large-neighbourhood")));
+        if threads == 1 {
+            // The relaxations ran first, so the search had the Lagrangian's prices from its
+            // first round and steered by them.
+            assert!(
+                outcome
+                    .notes
+                    .iter()
+                    .any(|n| n.contains("passes re-sourcing every order")),
+                "{:?}",
+                outcome.notes
+            );
+        }
         let stage_bound = |name: &str| {
             outcome
                 .stages
@@ -197,9 +210,10 @@ fn the_relaxation_bounds_are_below_every_proven_optimum_and_the_lp_floor() {
             let deadline = Instant::now() + Duration::from_secs(10);
             let flow_prices = flow_solution(&model, &fills).prices;
             for (start, prices) in [("per-unit", None), ("flow", Some(flow_prices))] {
-                let lagrangian = lagrangian_bound(&model, &fills, prices, total, deadline, None)
-                    .unwrap_or_else(|| panic!("{}: no Lagrangian bound", wave.wave_id))
-                    .value;
+                let lagrangian =
+                    lagrangian_bound(&model, &fills, prices, total, deadline, None, None)
+                        .unwrap_or_else(|| panic!("{}: no Lagrangian bound", wave.wave_id))
+                        .value;
                 assert!(
                     lagrangian <= total + tolerance,
                     "{} {policy:?}: Lagrangian ({start}) {lagrangian} above the proven \

@@ -55,6 +55,33 @@ fn polishing_keeps_every_fill_passes_the_checker_and_never_costs_more() {
     }
 }
 
+/// Re-sourcing at the Lagrangian relaxation's prices may raise the real cost (the search keeps it
+/// only when it does not), but it must keep every fill and every rule.
+#[test]
+fn reassigning_at_lagrangian_prices_keeps_every_fill_and_passes_the_checker() {
+    use std::time::{Duration, Instant};
+    use waveopt::solver::bound::lagrangian_bound;
+    for wave in fixture_waves() {
+        let model = Model::from_wave(&wave).unwrap();
+        let start = polish::improve(&model, &greedy::route(&model));
+        let fills = waveopt::solver::mip::solution::tier_fills(&model, &start);
+        let deadline = Instant::now() + Duration::from_secs(5);
+        let target = cost(&model, &start);
+        let Some(bound) = lagrangian_bound(&model, &fills, None, target, deadline, None, None)
+        else {
+            panic!("{}: no Lagrangian bound", wave.wave_id);
+        };
+        let steered = polish::reassign_priced(&model, &start, &bound.prices, None);
+        assert_eq!(
+            steered.filled(&model),
+            start.filled(&model),
+            "{}: fills changed",
+            wave.wave_id
+        );
+        common::assert_allocation_checked(&wave, &model, steered);
+    }
+}
+
 #[test]
 fn closing_nodes_cuts_capa_greedy_cost_by_most_of_its_excess() {
     // capa at capacity 14,000: greedy sends each customer to its cheapest warehouse and opens

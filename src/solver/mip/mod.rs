@@ -14,6 +14,7 @@ mod search_bound;
 pub mod solution;
 pub mod stages;
 
+use crate::solver::bound::PriceBoard;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
@@ -244,6 +245,7 @@ fn search_limits<'a>(
         threads: threads_for(options),
         cancel,
         staged_rounds,
+        prices: None,
     }
 }
 
@@ -267,15 +269,16 @@ fn search_with_bound(
     let fills = solution::tier_fills(model, start);
     let polished = polish::improve_until(model, start, Some(limits.deadline));
     let target = lns::score(model, &polished).1;
-    let ((allocation, report), bounds) = search_bound::alongside_bounds(
-        model,
-        &fills,
-        target,
-        limits.deadline,
-        limits.threads,
-        limits.cancel,
-        || lns::improve(model, polished, limits),
-    );
+    // The Lagrangian posts its prices here; the search steers by them between rounds.
+    let board = PriceBoard::default();
+    let steered = lns::Limits {
+        prices: Some(&board),
+        ..*limits
+    };
+    let ((allocation, report), bounds) =
+        search_bound::alongside_bounds(model, &fills, target, &steered, || {
+            lns::improve(model, polished, &steered)
+        });
     notes.push(report.note());
     stages.push(report.stage());
     let (bound, gap) =

@@ -17,7 +17,7 @@ use std::time::Instant;
 use super::{highs_run, lns, solution};
 use crate::format::{Allocation as Policy, StageStats};
 use crate::model::Model;
-use crate::solver::bound::{self, FlowBound, LagrangianBound};
+use crate::solver::bound::{self, FlowBound, LagrangianBound, PriceBoard};
 use crate::solver::Allocation;
 
 /// The relaxations solved beside the search, for the tier fills it started from.
@@ -34,15 +34,21 @@ pub struct SearchBounds {
 /// thread alongside the search (the search's small sub-MIPs barely use a second core) and stop
 /// when the search returns. With one, they run first, given at most [`SEQUENTIAL_SHARE`] of the
 /// time, so the call never uses more threads than `options.threads` allows; `cancel` stops them.
+/// The deadline, threads, cancel flag and the board the Lagrangian posts its prices to (for the
+/// search to steer by) come from `limits`.
 pub fn alongside_bounds<T: Send>(
     model: &Model,
     fills: &[i64],
     target: f64,
-    deadline: Instant,
-    threads: u32,
-    cancel: &AtomicBool,
+    limits: &lns::Limits,
     search: impl FnOnce() -> T + Send,
 ) -> (T, SearchBounds) {
+    let (deadline, threads, cancel, board) = (
+        limits.deadline,
+        limits.threads,
+        limits.cancel,
+        limits.prices,
+    );
     let seconds = deadline
         .saturating_duration_since(Instant::now())
         .as_secs_f64();
@@ -51,14 +57,15 @@ pub fn alongside_bounds<T: Send>(
     }
     if threads <= 1 {
         let until = Instant::now() + std::time::Duration::from_secs_f64(seconds * SEQUENTIAL_SHARE);
-        let bounds = relaxations(model, fills, target, until, cancel);
+        let bounds = relaxations(model, fills, target, board, until, cancel);
         return (search(), bounds);
     }
     // Set when the search returns (early, converged or cancelled), so the relaxations never hold
     // the call past it.
     let search_done = AtomicBool::new(false);
     std::thread::scope(|scope| {
-        let bounds = scope.spawn(|| relaxations(model, fills, target, deadline, &search_done));
+        let bounds =
+            scope.spawn(|| relaxations(model, fills, target, board, deadline, &search_done));
         let found = search();
         search_done.store(true, Ordering::Relaxed);
         // A panic in HiGHS's thread would only lose the bounds.
@@ -71,6 +78,7 @@ fn relaxations(
     model: &Model,
     fills: &[i64],
     target: f64,
+    board: Option<&PriceBoard>,
     until: Instant,
     stop: &AtomicBool,
 ) -> SearchBounds {
@@ -81,7 +89,8 @@ fn relaxations(
         / 2.0;
     let flow = bound::flow_bound(model, fills, seconds, 1, Some(stop));
     let prices = flow.as_ref().map(|f| f.prices.clone());
-    let lagrangian = bound::lagrangian_bound(model, fills, prices, target, until, Some(stop));
+    let lagrangian =
+        bound::lagrangian_bound(model, fills, prices, target, until, Some(stop), board);
     SearchBounds {
         flow: flow.map(|f| f.bound),
         lagrangian,
@@ -126,7 +135,7 @@ pub fn relaxation_bound(
         }
         best = best.max(value);
     }
-    if let Some(lagrangian) = bounds.lagrangian {
+    if let Some(lagrangian) = &bounds.lagrangian {
         let value = lagrangian.value.min(cost);
         stages.push(stage("bound:lagrangian", cost, value, lagrangian.time_ms));
         notes.push(format!(

@@ -16,7 +16,7 @@ use std::time::Instant;
 mod close_nodes;
 mod reassign;
 pub use close_nodes::close_nodes;
-pub use reassign::{reassign, reassign_until};
+pub use reassign::{reassign, reassign_priced, reassign_until};
 
 use super::greedy::{candidates, coverable};
 use super::ledger::Ledger;

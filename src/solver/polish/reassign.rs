@@ -9,6 +9,7 @@ use std::time::Instant;
 
 use super::{apply, fixed_cost_if_unused, shipment_cost};
 use crate::model::{Model, OrderIdx};
+use crate::solver::bound::Prices;
 use crate::solver::cover::{shipment_options, CoverMode, CoverProblem, CoverWorkspace};
 use crate::solver::ledger::Ledger;
 use crate::solver::{Allocation, ShipmentDecision};
@@ -22,11 +23,35 @@ pub fn reassign(model: &Model, allocation: &Allocation) -> Allocation {
     reassign_until(model, allocation, None)
 }
 
+/// [`reassign`] with costs priced: each unit of a SKU taken at a node also costs that (node,
+/// SKU)'s stock price and the node's unit price, each shipment the node's shipment price (the
+/// Lagrangian relaxation's prices, [`crate::solver::bound::Prices`]). Contested stock is dear,
+/// so orders that have a nearly as good cover elsewhere leave it to orders that have none. Moves
+/// are taken when they lower the priced cost, so the real cost may rise; callers compare.
+/// Orders not reached by `deadline` are left as they are.
+pub fn reassign_priced(
+    model: &Model,
+    allocation: &Allocation,
+    prices: &Prices,
+    deadline: Option<Instant>,
+) -> Allocation {
+    reassign_with(model, allocation, deadline, Some(prices))
+}
+
 /// [`reassign`], leaving the orders not yet reached as they are once `deadline` passes.
 pub fn reassign_until(
     model: &Model,
     allocation: &Allocation,
     deadline: Option<Instant>,
+) -> Allocation {
+    reassign_with(model, allocation, deadline, None)
+}
+
+fn reassign_with(
+    model: &Model,
+    allocation: &Allocation,
+    deadline: Option<Instant>,
+    prices: Option<&Prices>,
 ) -> Allocation {
     let mut ledger = Ledger::of_allocation(model, allocation);
     let mut by_order: BTreeMap<OrderIdx, Vec<ShipmentDecision>> = BTreeMap::new();
@@ -41,7 +66,7 @@ pub fn reassign_until(
         let Some(current) = by_order.get(&order) else {
             continue;
         };
-        if let Some(better) = best_cover(model, &mut ledger, order, current, &mut ws) {
+        if let Some(better) = best_cover(model, &mut ledger, order, current, prices, &mut ws) {
             by_order.insert(order, better);
         }
     }
@@ -52,11 +77,19 @@ pub fn reassign_until(
     out
 }
 
-/// The order's shipments' cost, split penalty included.
-fn cost_of(model: &Model, shipments: &[ShipmentDecision]) -> Option<f64> {
+/// The order's shipments' cost, split penalty included, plus their prices when given.
+fn cost_of(model: &Model, shipments: &[ShipmentDecision], prices: Option<&Prices>) -> Option<f64> {
     let mut cost = model.policy.split_penalty * (shipments.len() as f64 - 1.0).max(0.0);
     for s in shipments {
         cost += shipment_cost(model, s)?;
+        if let Some(p) = prices {
+            cost += p.shipments[s.node];
+            let o = &model.orders[s.order];
+            for &(line, qty) in &s.lines {
+                let unit = p.stock_price(s.node, o.lines[line].sku) + p.units[s.node];
+                cost += unit * qty as f64;
+            }
+        }
     }
     Some(cost)
 }
@@ -68,6 +101,7 @@ fn best_cover(
     ledger: &mut Ledger,
     order: OrderIdx,
     current: &[ShipmentDecision],
+    prices: Option<&Prices>,
     ws: &mut CoverWorkspace,
 ) -> Option<Vec<ShipmentDecision>> {
     let o = &model.orders[order];
@@ -77,7 +111,7 @@ fn best_cover(
             filled[line] += qty;
         }
     }
-    let mut current_cost = cost_of(model, current)?;
+    let mut current_cost = cost_of(model, current, prices)?;
     apply(ledger, current, -1);
     let mut left: Vec<usize> = current.iter().map(|s| s.node).collect();
     left.sort_unstable();
@@ -95,10 +129,13 @@ fn best_cover(
     let mut unit_cost = Vec::with_capacity(options.len() * filled.len());
     let mut upper = Vec::with_capacity(options.len() * filled.len());
     for c in &options {
-        ship_cost.push(c.per_shipment + fixed_cost_if_unused(model, ledger, c.node));
+        let (ship_price, unit_price) =
+            prices.map_or((0.0, 0.0), |p| (p.shipments[c.node], p.units[c.node]));
+        ship_cost.push(c.per_shipment + ship_price + fixed_cost_if_unused(model, ledger, c.node));
         let units_left = ledger.units_left(c.node);
         for (l, line) in o.lines.iter().enumerate() {
-            unit_cost.push(c.per_unit);
+            let stock_price = prices.map_or(0.0, |p| p.stock_price(c.node, line.sku));
+            unit_cost.push(c.per_unit + unit_price + stock_price);
             let usable = ledger.usable(o.channel, c.node, line.sku).min(units_left);
             upper.push(if o.ship_complete && usable < filled[l] {
                 0
@@ -140,7 +177,7 @@ fn best_cover(
             shipments[at].lines.push((line, units));
         }
         shipments.retain(|s| !s.lines.is_empty());
-        book_if_fits(model, ledger, &shipments, current_cost).then_some(shipments)
+        book_if_fits(model, ledger, &shipments, current_cost, prices).then_some(shipments)
     });
     if moved.is_none() {
         apply(ledger, current, 1);
@@ -156,11 +193,12 @@ fn book_if_fits(
     ledger: &mut Ledger,
     shipments: &[ShipmentDecision],
     to_beat: f64,
+    prices: Option<&Prices>,
 ) -> bool {
     let Some(first) = shipments.first() else {
         return false;
     };
-    let Some(mut cost) = cost_of(model, shipments) else {
+    let Some(mut cost) = cost_of(model, shipments, prices) else {
         return false;
     };
     let mut opened: Vec<usize> = shipments.iter().map(|s| s.node).collect();

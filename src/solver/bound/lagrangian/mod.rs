@@ -22,6 +22,7 @@
 mod order;
 
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use crate::format::Allocation as Policy;
@@ -61,15 +62,39 @@ impl Prices {
     }
 }
 
-/// The best Lagrangian bound found and what it took.
-#[derive(Debug, Clone, Copy)]
+/// The best Lagrangian bound found, its prices, and what it took.
+#[derive(Debug, Clone)]
 pub struct LagrangianBound {
+    pub prices: Prices,
     pub value: f64,
     pub iterations: usize,
     /// Orders whose subproblem search was cut short in the best iteration (their part is then a
     /// bound below their optimum, so the total stays a bound).
     pub orders_cut_short: usize,
     pub time_ms: u64,
+}
+
+/// The Lagrangian's best prices so far, posted for the search to steer by
+/// ([`crate::solver::polish::reassign_priced`]). Each post has a new version number.
+#[derive(Default)]
+pub struct PriceBoard {
+    latest: Mutex<(u64, Option<Arc<Prices>>)>,
+}
+
+impl PriceBoard {
+    pub fn post(&self, prices: &Prices) {
+        if let Ok(mut latest) = self.latest.lock() {
+            latest.0 += 1;
+            latest.1 = Some(Arc::new(prices.clone()));
+        }
+    }
+
+    /// The latest prices, if posted after version `seen`.
+    pub fn newer_than(&self, seen: u64) -> Option<(u64, Arc<Prices>)> {
+        let latest = self.latest.lock().ok()?;
+        let prices = latest.1.clone()?;
+        (latest.0 > seen).then_some((latest.0, prices))
+    }
 }
 
 /// At most this many subgradient steps; the bound is also returned at the deadline.
@@ -79,6 +104,7 @@ pub const MAX_ITERATIONS: usize = 300;
 /// when weighted), from `start` prices (or zero stock and capacity prices with each tier priced at
 /// its per-unit marginal rate), improved by subgradient steps aimed at `target` (a plan's cost)
 /// until `deadline`, [`MAX_ITERATIONS`], or `stop`. `None` when not even one evaluation finished.
+/// Every improvement's prices are posted to `board` when given.
 pub fn lagrangian_bound(
     model: &Model,
     tier_fills: &[i64],
@@ -86,6 +112,7 @@ pub fn lagrangian_bound(
     target: f64,
     deadline: Instant,
     stop: Option<&AtomicBool>,
+    board: Option<&PriceBoard>,
 ) -> Option<LagrangianBound> {
     let started = Instant::now();
     let stopped = || stop.is_some_and(|s| s.load(Ordering::Relaxed)) || Instant::now() >= deadline;
@@ -132,9 +159,15 @@ pub fn lagrangian_bound(
         let Some(eval) = evaluate(model, &source, &prices, &fills, &mut ws, &stopped) else {
             break;
         };
-        let gained = best.is_none_or(|b| eval.value > b.value + 1e-9 * b.value.abs().max(1.0));
+        let gained = best
+            .as_ref()
+            .is_none_or(|b| eval.value > b.value + 1e-9 * b.value.abs().max(1.0));
         if gained {
+            if let Some(board) = board {
+                board.post(&prices);
+            }
             best = Some(LagrangianBound {
+                prices: prices.clone(),
                 value: eval.value,
                 iterations: iteration + 1,
                 orders_cut_short: eval.cut_short,

@@ -24,7 +24,9 @@ use super::solution;
 use crate::format::StageStats;
 use crate::model::residual::KeptUse;
 use crate::model::{Model, OrderIdx};
+use crate::solver::bound::{PriceBoard, Prices};
 use crate::solver::ledger::Ledger;
+use crate::solver::polish;
 use crate::solver::{Allocation, ShipmentDecision};
 use solve::{reroute_residual, solve_residual};
 
@@ -47,13 +49,24 @@ pub struct Limits<'a> {
     /// Whether rounds may re-decide fills (staged rounds seeded by short orders). Without them
     /// every round holds each line's fill and lowers cost only.
     pub staged_rounds: bool,
+    /// Where the Lagrangian relaxation posts its prices; between rounds the search re-sources
+    /// every order by them ([`steer_by_prices`]) when new ones have come.
+    pub prices: Option<&'a PriceBoard>,
 }
+
+/// Price-steered passes start at most this often, as a share of the search's time.
+const PRICE_PASS_SPACING: f64 = 0.15;
+/// Price-steered passes in a row while each gains.
+const PRICE_PASSES: usize = 4;
 
 /// What the search did, for `solver.stages` and `solver.notes`.
 #[derive(Debug, Clone)]
 pub struct Report {
     pub rounds: usize,
     pub improved: usize,
+    /// Passes steered by the Lagrangian's prices, and how many lowered the cost.
+    pub price_passes: usize,
+    pub price_passes_improved: usize,
     pub stopped_on_time: bool,
     pub cost_before: f64,
     pub cost_after: f64,
@@ -92,6 +105,13 @@ impl Report {
             self.fills_before,
             self.fills_after
         );
+        if self.price_passes > 0 {
+            note.push_str(&format!(
+                "; {} passes re-sourcing every order at the Lagrangian relaxation's prices, {} \
+                 lowered the cost",
+                self.price_passes, self.price_passes_improved
+            ));
+        }
         if self.stopped_on_time {
             note.push_str(
                 "; stopped by the time limit, so the number of rounds (and the plan) depends on \
@@ -121,10 +141,28 @@ pub fn improve(model: &Model, start: Allocation, limits: &Limits) -> (Allocation
     let converged_after = 2 * seed_list.len();
     let mut since_gain = 0;
     let mut seeds = seed_list.into_iter().cycle();
+    let mut steering = Steering::default();
+    let spacing = limits
+        .deadline
+        .saturating_duration_since(started)
+        .mul_f64(PRICE_PASS_SPACING);
     while rounds < limits.max_rounds && since_gain < converged_after {
         if limits.cancel.load(Ordering::Relaxed) || Instant::now() >= limits.deadline {
             stopped_on_time = true;
             break;
+        }
+        if let Some(board) = limits.prices {
+            let due = steering.last.is_none_or(|t| t.elapsed() >= spacing);
+            if let Some((version, prices)) = board.newer_than(steering.seen).filter(|_| due) {
+                steering.seen = version;
+                steering.last = Some(Instant::now());
+                let (passes, gained) = steer_by_prices(model, &mut search, &prices, limits);
+                steering.passes += passes;
+                steering.improved += gained;
+                if gained > 0 {
+                    since_gain = 0;
+                }
+            }
         }
         let Some((seed, mode)) = seeds.next() else {
             break;
@@ -147,6 +185,8 @@ pub fn improve(model: &Model, start: Allocation, limits: &Limits) -> (Allocation
     let report = Report {
         rounds,
         improved,
+        price_passes: steering.passes,
+        price_passes_improved: steering.improved,
         stopped_on_time,
         cost_before,
         cost_after,
@@ -155,6 +195,49 @@ pub fn improve(model: &Model, start: Allocation, limits: &Limits) -> (Allocation
         time_ms: started.elapsed().as_millis() as u64,
     };
     (allocation, report)
+}
+
+/// When the search last steered by prices, and by which.
+#[derive(Default)]
+struct Steering {
+    seen: u64,
+    last: Option<Instant>,
+    passes: usize,
+    improved: usize,
+}
+
+/// Passes that re-source every order at `prices` ([`polish::reassign_priced`]: contested stock
+/// is dear, so orders with a nearly as good cover elsewhere leave it) and then polish at real
+/// cost; each is kept only if the plan's score improves, and they stop at the first that does
+/// not. Fills per line never change. Returns (passes, passes kept).
+fn steer_by_prices<'m>(
+    model: &'m Model,
+    search: &mut Search<'m>,
+    prices: &Prices,
+    limits: &Limits,
+) -> (usize, usize) {
+    let mut current = search.allocation();
+    let mut current_score = score(model, &current);
+    let (mut passes, mut kept) = (0, 0);
+    while passes < PRICE_PASSES
+        && Instant::now() < limits.deadline
+        && !limits.cancel.load(Ordering::Relaxed)
+    {
+        passes += 1;
+        let priced = polish::reassign_priced(model, &current, prices, Some(limits.deadline));
+        let candidate = polish::improve_until(model, &priced, Some(limits.deadline));
+        let candidate_score = score(model, &candidate);
+        if !improves(&candidate_score, &current_score) {
+            break;
+        }
+        kept += 1;
+        current = candidate;
+        current_score = candidate_score;
+    }
+    if kept > 0 {
+        *search = Search::new(model, current);
+    }
+    (passes, kept)
 }
 
 struct Search<'m> {
