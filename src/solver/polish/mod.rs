@@ -1,8 +1,10 @@
 //! Local search on a complete allocation, used to improve the MIP start of the cost stage and
-//! the search's first plan. Two moves:
+//! the search's first plan. Three moves:
 //! - [`consolidate`]: each order in turn is re-sourced onto the single cheapest node that can
 //!   ship everything the order currently gets, when that lowers the cost (shipping, handling,
 //!   late penalty, split penalty and node fixed costs);
+//! - [`reassign`]: each order in turn is re-sourced onto its cheapest set of shipments (any
+//!   nodes and methods), which includes every move consolidation makes;
 //! - [`close_nodes`]: a node in use is emptied onto other nodes when the fixed cost saved
 //!   outweighs the dearer shipping.
 //!
@@ -23,22 +25,25 @@ use super::ledger::Ledger;
 use super::{Allocation, ShipmentDecision};
 use crate::model::{Model, NodeIdx, OrderIdx};
 
-/// Every move: orders consolidated, then reassigned pass after pass while a pass saves at least
+/// The moves together: orders reassigned pass after pass while a pass saves at least
 /// [`MIN_PASS_GAIN`] of the cost (at most [`MAX_REASSIGN_PASSES`]), nodes closed, and, when a
 /// node closed, orders reassigned again onto the nodes left open.
 pub fn improve(model: &Model, allocation: &Allocation) -> Allocation {
     improve_until(model, allocation, None)
 }
 
-/// [`improve`], with no reassignment started after `deadline` (a pass under way leaves the
+/// [`improve`], with no move started after `deadline` (a reassignment pass under way leaves the
 /// orders it has not reached as they are).
 pub fn improve_until(
     model: &Model,
     allocation: &Allocation,
     deadline: Option<Instant>,
 ) -> Allocation {
-    let consolidated = consolidate(model, allocation);
-    let reassigned = reassign_passes(model, consolidated, deadline);
+    // Reassignment considers every single-node cover consolidation would, and more.
+    let reassigned = reassign_passes(model, allocation.clone(), deadline);
+    if deadline.is_some_and(|d| Instant::now() >= d) {
+        return reassigned;
+    }
     let closed = close_nodes(model, &reassigned);
     if closed.shipments == reassigned.shipments {
         // Nothing closed: another pass rarely finds more, and costs seconds on XL.

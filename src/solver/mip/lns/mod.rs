@@ -207,8 +207,8 @@ struct Steering {
 }
 
 /// Passes that re-source every order at `prices` ([`polish::reassign_priced`]: contested stock
-/// is dear, so orders with a nearly as good cover elsewhere leave it) and then polish at real
-/// cost; each is kept only if the plan's score improves, and they stop at the first that does
+/// is dear, so orders with a nearly as good cover elsewhere leave it) and then once more at real
+/// cost ([`polish::reassign_until`]); each is kept only if the plan's score improves, and they stop at the first that does
 /// not. Fills per line never change. Returns (passes, passes kept).
 fn steer_by_prices<'m>(
     model: &'m Model,
@@ -225,7 +225,7 @@ fn steer_by_prices<'m>(
     {
         passes += 1;
         let priced = polish::reassign_priced(model, &current, prices, Some(limits.deadline));
-        let candidate = polish::improve_until(model, &priced, Some(limits.deadline));
+        let candidate = polish::reassign_until(model, &priced, Some(limits.deadline));
         let candidate_score = score(model, &candidate);
         if !improves(&candidate_score, &current_score) {
             break;
