@@ -70,6 +70,19 @@ pub fn shipment_options(model: &Model, order: OrderIdx) -> Vec<ShipmentOption> {
     options
 }
 
+/// The most shipments one order may get: one when ship-complete, else the policy's
+/// `max_shipments_per_order` (unlimited when absent).
+pub fn max_shipments(model: &Model, order: OrderIdx) -> usize {
+    if model.orders[order].ship_complete {
+        1
+    } else {
+        model
+            .policy
+            .max_shipments_per_order
+            .map_or(usize::MAX, |k| k.max(0) as usize)
+    }
+}
+
 fn dominates(a: &ShipmentOption, b: &ShipmentOption) -> bool {
     a.per_shipment <= b.per_shipment && a.per_unit <= b.per_unit
 }

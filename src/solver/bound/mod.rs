@@ -121,21 +121,7 @@ pub fn per_unit_bound(model: &Model, tier_fills: &[i64]) -> f64 {
             })
             .sum(),
         Policy::Strict => (0..model.tiers.len())
-            .map(|k| {
-                let mut items = tier_items(model, &rates, k);
-                items.sort_by(|a, b| a.rate.total_cmp(&b.rate));
-                let mut need = tier_fills.get(k).copied().unwrap_or(0);
-                let mut cost = 0.0;
-                for item in items {
-                    if need <= 0 {
-                        break;
-                    }
-                    let take = need.min(item.fillable);
-                    cost += take as f64 * item.rate;
-                    need -= take;
-                }
-                cost
-            })
+            .map(|k| tier_knapsack(model, &rates, k, tier_fills).0)
             .sum(),
     }
 }
@@ -146,21 +132,27 @@ pub fn per_unit_bound(model: &Model, tier_fills: &[i64]) -> f64 {
 pub(crate) fn marginal_rates(model: &Model, tier_fills: &[i64]) -> Vec<f64> {
     let rates = unit_rates(model);
     (0..model.tiers.len())
-        .map(|k| {
-            let mut items = tier_items(model, &rates, k);
-            items.sort_by(|a, b| a.rate.total_cmp(&b.rate));
-            let mut need = tier_fills.get(k).copied().unwrap_or(0);
-            let mut last = 0.0;
-            for item in items {
-                if need <= 0 {
-                    break;
-                }
-                need -= item.fillable;
-                last = item.rate;
-            }
-            last
-        })
+        .map(|k| tier_knapsack(model, &rates, k, tier_fills).1)
         .collect()
+}
+
+/// Tier k's fractional knapsack: its orders' units, cheapest rate first, until `tier_fills[k]`.
+/// Returns the cost and the rate of the last unit taken (0 when none is needed).
+fn tier_knapsack(model: &Model, rates: &[UnitRate], tier: usize, tier_fills: &[i64]) -> (f64, f64) {
+    let mut items = tier_items(model, rates, tier);
+    items.sort_by(|a, b| a.rate.total_cmp(&b.rate));
+    let mut need = tier_fills.get(tier).copied().unwrap_or(0);
+    let (mut cost, mut last) = (0.0, 0.0);
+    for item in items {
+        if need <= 0 {
+            break;
+        }
+        let take = need.min(item.fillable);
+        cost += take as f64 * item.rate;
+        need -= take;
+        last = item.rate;
+    }
+    (cost, last)
 }
 
 fn tier_items(model: &Model, rates: &[UnitRate], tier: usize) -> Vec<UnitRate> {

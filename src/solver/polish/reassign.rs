@@ -10,7 +10,9 @@ use std::time::Instant;
 use super::{apply, fixed_cost_if_unused, shipment_cost};
 use crate::model::{Model, OrderIdx};
 use crate::solver::bound::Prices;
-use crate::solver::cover::{shipment_options, CoverMode, CoverProblem, CoverWorkspace};
+use crate::solver::cover::{
+    max_shipments, shipment_options, CoverMode, CoverProblem, CoverWorkspace,
+};
 use crate::solver::ledger::Ledger;
 use crate::solver::{Allocation, ShipmentDecision};
 
@@ -113,13 +115,8 @@ fn best_cover(
     }
     let mut current_cost = cost_of(model, current, prices)?;
     apply(ledger, current, -1);
-    let mut left: Vec<usize> = current.iter().map(|s| s.node).collect();
-    left.sort_unstable();
-    left.dedup();
-    current_cost += left
-        .iter()
-        .map(|&n| fixed_cost_if_unused(model, ledger, n))
-        .sum::<f64>();
+    // Fixed costs that leaving these nodes would save.
+    current_cost += unused_nodes_fixed_cost(model, ledger, current);
 
     let options: Vec<_> = shipment_options(model, order)
         .into_iter()
@@ -151,14 +148,7 @@ fn best_cover(
         upper: &upper,
         mode: CoverMode::Exact,
         split_penalty: model.policy.split_penalty,
-        max_shipments: if o.ship_complete {
-            1
-        } else {
-            model
-                .policy
-                .max_shipments_per_order
-                .map_or(usize::MAX, |k| k.max(0) as usize)
-        },
+        max_shipments: max_shipments(model, order),
         incumbent: current_cost - 1e-9,
         node_budget: NODE_BUDGET,
     };
@@ -185,6 +175,17 @@ fn best_cover(
     moved
 }
 
+/// The fixed costs of the nodes `shipments` use that the ledger has no shipment at, each once.
+fn unused_nodes_fixed_cost(model: &Model, ledger: &Ledger, shipments: &[ShipmentDecision]) -> f64 {
+    let mut nodes: Vec<usize> = shipments.iter().map(|s| s.node).collect();
+    nodes.sort_unstable();
+    nodes.dedup();
+    nodes
+        .iter()
+        .map(|&n| fixed_cost_if_unused(model, ledger, n))
+        .sum()
+}
+
 /// Books `shipments` if the ledger can hold them all (lines of one SKU share the node's stock;
 /// units and shipments share its capacity) and, with the fixed costs of the nodes they open,
 /// they cost less than `to_beat`. Otherwise the ledger is left as it was.
@@ -201,13 +202,8 @@ fn book_if_fits(
     let Some(mut cost) = cost_of(model, shipments, prices) else {
         return false;
     };
-    let mut opened: Vec<usize> = shipments.iter().map(|s| s.node).collect();
-    opened.sort_unstable();
-    opened.dedup();
-    cost += opened
-        .iter()
-        .map(|&n| fixed_cost_if_unused(model, ledger, n))
-        .sum::<f64>();
+    // Fixed costs of the nodes these shipments would open.
+    cost += unused_nodes_fixed_cost(model, ledger, shipments);
     if cost >= to_beat - 1e-9 {
         return false;
     }

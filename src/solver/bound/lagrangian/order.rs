@@ -7,7 +7,7 @@
 use super::Prices;
 use crate::model::{Model, NodeIdx, OrderIdx};
 use crate::solver::cover::{
-    shipment_options, CoverMode, CoverProblem, CoverWorkspace, ShipmentOption,
+    max_shipments, shipment_options, CoverMode, CoverProblem, CoverWorkspace, ShipmentOption,
 };
 
 /// Branch-and-bound nodes one order may use per evaluation.
@@ -95,14 +95,7 @@ pub(super) fn solve_order(
             CoverMode::Optional
         },
         split_penalty: model.policy.split_penalty,
-        max_shipments: if o.ship_complete {
-            1
-        } else {
-            model
-                .policy
-                .max_shipments_per_order
-                .map_or(usize::MAX, |k| k.max(0) as usize)
-        },
+        max_shipments: max_shipments(model, order.order),
         incumbent: 0.0,
         node_budget: NODE_BUDGET,
     };
