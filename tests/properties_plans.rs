@@ -249,7 +249,11 @@ fn assert_not_worse_than_greedy(
         common::tier_fills(wave, greedy),
     );
     prop_assert!(m >= g, "per-tier fills {:?} below greedy's {:?}", m, g);
-    if m == g {
+    // Under `within_tier: fifo` a stage per tier holds the most FIFO-weighted fill, which can
+    // rank above greedy's at equal tier fills (gen-props-seed785874: standard tier 23 vs 22) and
+    // then cost more: greedy's plan is lexicographically worse there, not cheaper-and-equal.
+    let fifo = wave.policy.within_tier == waveopt::format::WithinTier::Fifo;
+    if m == g && !fifo {
         prop_assert!(
             mip.objective.total <= greedy.objective.total + tolerance,
             "same fills, cost {} above greedy's {}",
