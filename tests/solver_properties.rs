@@ -69,7 +69,10 @@ proptest! {
             prop_assert!(m >= g, "tier fills {:?} below greedy {:?}", m, g);
             prop_assert!((mip.objective.total - naive.objective.total).abs() <= tolerance,
                 "strict cost differs: mip {} naive {}", mip.objective.total, naive.objective.total);
-            if m == g {
+            // Under FIFO a stage per tier holds the most FIFO-weighted fill, which can rank
+            // above greedy's at equal tier fills and then cost more (seed 36043; the same flaw
+            // fixed in tests/properties_plans.rs), so cost is compared for cost-ordered tiers.
+            if m == g && !fifo {
                 prop_assert!(mip.objective.total <= greedy.objective.total + tolerance);
             }
         }
