@@ -6,8 +6,9 @@
 //! sent candidates, cheapest `unit_cost[t][l]` first, at most `upper[t][l]` from each. Sending
 //! `k` shipments adds `split_penalty·(k − 1)`; at most `max_shipments` may be sent. Given the
 //! set, filling the lines greedily is optimal (the lines do not share anything here), so the
-//! search is over sets only. A subtree's bound lets every undecided candidate serve the lines
-//! for free, which is valid because every `ship_cost` is ≥ 0.
+//! search is over sets only. Subtrees are bounded by letting every undecided candidate serve the
+//! lines for free (valid because every `ship_cost` is ≥ 0), and in optional mode also by the
+//! submodular bound of [`Search::adding_bound`].
 
 use crate::model::{MethodIdx, Model, NodeIdx, OrderIdx};
 
@@ -157,6 +158,16 @@ impl CoverProblem<'_> {
             && (self.mode == CoverMode::Exact || self.unit_cost[k] < 0.0)
     }
 
+    /// Candidates by their unit cost on line `l`, cheapest first (index breaks ties).
+    fn sort_by_unit_cost(&self, candidates: &mut [usize], l: usize) {
+        let lines = self.lines();
+        candidates.sort_by(|&a, &b| {
+            self.unit_cost[a * lines + l]
+                .total_cmp(&self.unit_cost[b * lines + l])
+                .then(a.cmp(&b))
+        });
+    }
+
     /// The units each line takes from the candidates in `set`: (candidate, line, units).
     pub fn units_of(&self, set: &[usize]) -> Vec<(usize, usize, i64)> {
         let lines = self.lines();
@@ -164,11 +175,7 @@ impl CoverProblem<'_> {
         for l in 0..lines {
             let mut by_cost: Vec<usize> =
                 set.iter().copied().filter(|&t| self.useful(t, l)).collect();
-            by_cost.sort_by(|&a, &b| {
-                self.unit_cost[a * lines + l]
-                    .total_cmp(&self.unit_cost[b * lines + l])
-                    .then(a.cmp(&b))
-            });
+            self.sort_by_unit_cost(&mut by_cost, l);
             let mut left = self.qty[l];
             for t in by_cost {
                 if left == 0 {
@@ -237,11 +244,7 @@ impl CoverProblem<'_> {
             let list = &mut ws.by_line[l];
             list.clear();
             list.extend((0..candidates).filter(|&t| self.useful(t, l)));
-            list.sort_by(|&a, &b| {
-                self.unit_cost[a * lines + l]
-                    .total_cmp(&self.unit_cost[b * lines + l])
-                    .then(a.cmp(&b))
-            });
+            self.sort_by_unit_cost(list, l);
         }
         let none = Cover {
             best: None,
@@ -368,11 +371,12 @@ impl Search<'_, '_> {
         for &t in &ws.order[depth..] {
             let mut saving = 0.0;
             for l in 0..lines {
-                let k = t * lines + l;
-                let cost = p.unit_cost[k];
-                if !(p.upper[k] > 0 && p.qty[l] > 0 && cost < 0.0) {
+                // Optional mode: a candidate helps a line only where it is useful.
+                if !p.useful(t, l) {
                     continue;
                 }
+                let k = t * lines + l;
+                let cost = p.unit_cost[k];
                 let mut room = p.upper[k];
                 let fill = room.min(ws.left[l]);
                 saving -= cost * fill as f64;

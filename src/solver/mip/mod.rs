@@ -256,9 +256,10 @@ fn search_deadline(options: &Options, deadline: Instant) -> Instant {
     deadline.checked_sub(reserve).unwrap_or(deadline)
 }
 
-/// The search on both search routes: `start` polished ([`polish::improve`]), improved round by
-/// round within `limits` while the flow relaxation is solved for its fills, then reported (the
-/// search's note and stage, the bound's stages). Returns the plan, its bound and gap.
+/// The search on both search routes: `start` polished ([`polish::improve_until`]), improved
+/// round by round within `limits` (steered by the Lagrangian's prices) while the relaxations are
+/// solved for its fills, then reported (the search's note and stage, the bounds' stages).
+/// Returns the plan, its bound and gap.
 fn search_with_bound(
     model: &Model,
     start: &crate::solver::Allocation,

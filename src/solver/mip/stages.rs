@@ -89,16 +89,15 @@ impl Runner<'_> {
         values
     }
 
-    /// The start with orders consolidated and nodes closed where cheaper ([`polish::improve`]); fills per
-    /// order are kept, so every earlier stage's row still holds. Not for the naive reference.
+    /// The start with orders reassigned and nodes closed where cheaper ([`polish::improve`]); fills
+    /// per order are kept, so every earlier stage's row still holds. Not for the naive reference.
     fn polished(&self, values: Vec<f64>) -> Vec<f64> {
         if !self.use_greedy {
             return values;
         }
         let allocation = solution::allocation_from_values(self.model, self.layout, &values);
-        let consolidated = polish::improve(self.model, &allocation);
-        match solution::start_from_allocation(self.model, self.program, self.layout, &consolidated)
-        {
+        let polished = polish::improve(self.model, &allocation);
+        match solution::start_from_allocation(self.model, self.program, self.layout, &polished) {
             Some(v)
                 if Program::evaluate_dense(&self.layout.cost, &v)
                     < Program::evaluate_dense(&self.layout.cost, &values) =>

@@ -1,5 +1,5 @@
 //! Closing nodes: a node's fixed cost is saved only when every shipment leaves it, which no
-//! one-order move ([`super::consolidate`]) can see. This move empties one node at a time: each
+//! one-order move ([`super::reassign`]) can see. This move empties one node at a time: each
 //! of its shipments goes whole to another node (merged into the order's shipment there when the
 //! order has one, or as a new shipment), the cheapest that has the stock, reservation headroom
 //! and capacity. The move is kept only when the wave's cost falls, fixed costs included. Every

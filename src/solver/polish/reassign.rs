@@ -13,6 +13,7 @@ use crate::solver::bound::Prices;
 use crate::solver::cover::{
     max_shipments, shipment_options, CoverMode, CoverProblem, CoverWorkspace,
 };
+use crate::solver::greedy::coverable;
 use crate::solver::ledger::Ledger;
 use crate::solver::{Allocation, ShipmentDecision};
 
@@ -207,23 +208,15 @@ fn book_if_fits(
     if cost >= to_beat - 1e-9 {
         return false;
     }
-    let o = &model.orders[first.order];
+    let lines = model.orders[first.order].lines.len();
     let mut booked = 0;
     let mut fits = true;
     for s in shipments {
-        let units = s.units();
-        fits = ledger.shipments_left(s.node) >= 1
-            && ledger.units_left(s.node) >= units
-            && s.lines.iter().all(|&(line, qty)| {
-                let sku = o.lines[line].sku;
-                let same_sku: i64 = s
-                    .lines
-                    .iter()
-                    .filter(|&&(l, _)| o.lines[l].sku == sku)
-                    .map(|&(_, q)| q)
-                    .sum();
-                ledger.usable(o.channel, s.node, sku) >= same_sku.max(qty)
-            });
+        let mut wanted = vec![0; lines];
+        for &(line, qty) in &s.lines {
+            wanted[line] += qty;
+        }
+        fits = coverable(model, ledger, s.order, s.node, &wanted) == wanted;
         if !fits {
             break;
         }

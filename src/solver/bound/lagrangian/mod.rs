@@ -56,10 +56,6 @@ impl Prices {
     pub fn stock_price(&self, node: NodeIdx, sku: SkuIdx) -> f64 {
         self.stock[node * self.skus + sku]
     }
-
-    pub fn set_stock_price(&mut self, node: NodeIdx, sku: SkuIdx, price: f64) {
-        self.stock[node * self.skus + sku] = price;
-    }
 }
 
 /// The best Lagrangian bound found, its prices, and what it took.
@@ -269,10 +265,16 @@ fn evaluate(
             filled[o.tier] += units;
         }
     }
-    // The priced rows' right-hand sides.
+    // The priced rows' right-hand sides, and the subgradient of every stock row with a price or
+    // with more used than available.
+    let mut stock: Vec<(usize, f64)> = Vec::new();
     for (i, &price) in prices.stock.iter().enumerate() {
         if price > 0.0 {
-            value -= price * model.available(i / skus, i % skus) as f64;
+            let available = model.available(i / skus, i % skus) as f64;
+            value -= price * available;
+            if !used_stock.contains_key(&i) {
+                stock.push((i, -available));
+            }
         }
     }
     for (n, node) in model.nodes.iter().enumerate() {
@@ -282,13 +284,6 @@ fn evaluate(
     if !weighted {
         for (k, &f) in fills.iter().enumerate() {
             value += prices.tiers[k] * f as f64;
-        }
-    }
-    // Subgradient: every stock row with a price or with more used than available.
-    let mut stock: Vec<(usize, f64)> = Vec::new();
-    for (i, &price) in prices.stock.iter().enumerate() {
-        if price > 0.0 && !used_stock.contains_key(&i) {
-            stock.push((i, -(model.available(i / skus, i % skus) as f64)));
         }
     }
     for (&i, &u) in &used_stock {
