@@ -152,6 +152,26 @@ pub fn use_threads(threads: u32) {
 /// The optimum of the stage's LP relaxation (a bound on the MIP), or `None` when HiGHS does not
 /// prove it within the time limit.
 pub fn lp_relaxation(program: &Program, stage: &StageModel, settings: Settings) -> Option<f64> {
+    lp_solution(program, stage, settings).map(|lp| lp.value)
+}
+
+/// An LP relaxation's optimum: its value, column values and row duals.
+#[derive(Debug, Clone)]
+pub struct LpSolution {
+    pub value: f64,
+    pub columns: Vec<f64>,
+    /// Rows in the program's order, then the stage's extra rows; HiGHS's sign: reduced cost =
+    /// c − Aᵀy.
+    pub duals: Vec<f64>,
+}
+
+/// The stage's LP relaxation solved, or `None` when HiGHS does not prove it within the time
+/// limit.
+pub fn lp_solution(
+    program: &Program,
+    stage: &StageModel,
+    settings: Settings,
+) -> Option<LpSolution> {
     use_threads(settings.threads);
     let mut model = program.to_highs_relaxed(stage).optimise(Sense::Minimise);
     model.make_quiet();
@@ -159,7 +179,15 @@ pub fn lp_relaxation(program: &Program, stage: &StageModel, settings: Settings) 
     model.set_option("threads", settings.threads.max(1) as i32);
     model.set_option("random_seed", SEED);
     let solved = model.try_solve().ok()?;
-    (solved.status() == HighsModelStatus::Optimal).then(|| solved.objective_value())
+    if solved.status() != HighsModelStatus::Optimal {
+        return None;
+    }
+    let solution = solved.get_solution();
+    Some(LpSolution {
+        value: solved.objective_value(),
+        columns: solution.columns().to_vec(),
+        duals: solution.dual_rows().to_vec(),
+    })
 }
 
 /// `(objective − bound) / |objective|`, HiGHS's definition, 0 when both are 0.

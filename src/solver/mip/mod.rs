@@ -8,6 +8,7 @@ pub mod formulation;
 pub(crate) mod highs_callback;
 pub mod highs_run;
 pub mod lns;
+pub mod pool;
 pub mod program;
 pub mod relaxation;
 mod search_bound;
@@ -78,8 +79,16 @@ pub fn route_for(model: &Model, options: &Options, naive: bool) -> (Route, usize
     (route, columns)
 }
 
+/// The cover pool ([`pool`]) re-chooses the whole wave's covers before the search up to this
+/// many orders (M has 5,000: its pool converges in about 4 s and its master MIP takes seconds
+/// more); larger waves go to the search alone.
+pub const MAX_ORDERS_FOR_POOL: usize = 10_000;
+
+/// Share of the search's time the cover pool may take first.
+const SEARCH_POOL_SHARE: f64 = 0.7;
+
 /// Share of the time the tier stages get on [`Route::TiersThenSearch`]; the search gets the rest.
-const TIER_STAGES_SHARE: f64 = 0.6;
+const TIER_STAGES_SHARE: f64 = 0.4;
 
 /// Threads HiGHS may use for these options: `options.threads`, else every core.
 pub fn threads_for(options: &Options) -> u32 {
@@ -164,6 +173,7 @@ pub fn solve(
         cancel,
         max_nodes: None,
         cost_stage: route == Route::OneMip,
+        cover_pool: route == Route::OneMip && !naive,
     };
     let outcome = runner.run();
     let engine = if naive { "naive" } else { "mip" };
@@ -268,7 +278,19 @@ fn search_with_bound(
     stages: &mut Vec<crate::format::StageStats>,
 ) -> (crate::solver::Allocation, f64, f64) {
     let fills = solution::tier_fills(model, start);
-    let polished = polish::improve_until(model, start, Some(limits.deadline));
+    let mut polished = polish::improve_until(model, start, Some(limits.deadline));
+    if model.orders.len() <= MAX_ORDERS_FOR_POOL {
+        let left = limits.deadline.saturating_duration_since(Instant::now());
+        let pool_limits = pool::PoolLimits {
+            deadline: Instant::now() + left.mul_f64(SEARCH_POOL_SHARE),
+            // The relaxations run beside the search on one of the threads.
+            threads: limits.threads.saturating_sub(1).max(1),
+            cancel: limits.cancel,
+        };
+        let (pooled, report) = pool::improve(model, &polished, &pool_limits);
+        notes.push(report.note());
+        polished = pooled;
+    }
     let target = lns::score(model, &polished).1;
     // The Lagrangian posts its prices here; the search steers by them between rounds.
     let board = PriceBoard::default();
@@ -348,6 +370,7 @@ pub fn export_model(wave: &Wave, out: &Path, ext: &str) -> Result<(), Error> {
         cancel: &AtomicBool::new(false),
         max_nodes: None,
         cost_stage: true,
+        cover_pool: false,
     };
     let outcome = runner.run();
     let path = out.with_extension(ext);

@@ -15,6 +15,7 @@ use std::time::Instant;
 
 use super::formulation::{fifo_weights, weighted_objective, Layout};
 use super::highs_run::{self, RunResult, Settings};
+use super::pool;
 use super::program::{ColId, Program, Row, StageModel};
 use super::solution;
 use crate::format::{Allocation as AllocationMode, StageStats, WithinTier};
@@ -49,7 +50,13 @@ pub struct Runner<'a> {
     /// Whether the strict policy ends with the cost stage. Without it the tier stages' incumbent
     /// is returned unproven, for the neighbourhood search to lower its cost.
     pub cost_stage: bool,
+    /// Whether the cost stage's start is also re-chosen by the cover pool ([`pool`]) within
+    /// [`POOL_SHARE`] of the time left (the whole wave's cost stage; not the search's rounds).
+    pub cover_pool: bool,
 }
+
+/// Share of the time left that the cover pool may take before the cost stage.
+pub const POOL_SHARE: f64 = 0.3;
 
 impl Runner<'_> {
     fn seconds_left(&self) -> f64 {
@@ -91,20 +98,33 @@ impl Runner<'_> {
 
     /// The start with orders reassigned and nodes closed where cheaper ([`polish::improve`]); fills
     /// per order are kept, so every earlier stage's row still holds. Not for the naive reference.
-    fn polished(&self, values: Vec<f64>) -> Vec<f64> {
+    /// With the cover pool, also returns its note.
+    fn polished(&self, values: Vec<f64>) -> (Vec<f64>, Option<String>) {
         if !self.use_greedy {
-            return values;
+            return (values, None);
         }
+        let mut note = None;
         let allocation = solution::allocation_from_values(self.model, self.layout, &values);
-        let polished = polish::improve(self.model, &allocation);
+        let mut polished = polish::improve(self.model, &allocation);
+        if self.cover_pool {
+            let left = self.deadline.saturating_duration_since(Instant::now());
+            let limits = pool::PoolLimits {
+                deadline: Instant::now() + left.mul_f64(POOL_SHARE),
+                threads: self.threads,
+                cancel: self.cancel,
+            };
+            let (pooled, report) = pool::improve(self.model, &polished, &limits);
+            note = Some(report.note());
+            polished = pooled;
+        }
         match solution::start_from_allocation(self.model, self.program, self.layout, &polished) {
             Some(v)
                 if Program::evaluate_dense(&self.layout.cost, &v)
                     < Program::evaluate_dense(&self.layout.cost, &values) =>
             {
-                v
+                (v, note)
             }
-            _ => values,
+            _ => (values, note),
         }
     }
 
@@ -121,10 +141,16 @@ impl Runner<'_> {
             extra_rows: Vec::new(),
             upper: None,
         };
-        let start = self.greedy_start(self.greedy).map(|v| self.polished(v));
+        let (start, pool_note) = match self.greedy_start(self.greedy) {
+            Some(v) => {
+                let (v, note) = self.polished(v);
+                (Some(v), note)
+            }
+            None => (None, None),
+        };
         let r = highs_run::run(self.program, &stage, self.settings(1.0), start.as_deref());
         let stats = self.stats("weighted", &r, r.objective, r.bound);
-        let mut notes = Vec::new();
+        let mut notes: Vec<String> = pool_note.into_iter().collect();
         let (values, gap) = match (r.values, start) {
             (Some(v), _) => (Some(v), r.gap),
             (None, start) => {
@@ -299,7 +325,14 @@ impl Runner<'_> {
             let greedy = self.greedy_start(self.greedy);
             start = cheaper(&self.layout.cost, start, greedy);
         }
-        let start = start.map(|v| self.polished(self.repaired(v)));
+        let (start, pool_note) = match start {
+            Some(v) => {
+                let (v, note) = self.polished(self.repaired(v));
+                (Some(v), note)
+            }
+            None => (None, None),
+        };
+        notes.extend(pool_note);
         let r = highs_run::run(self.program, &stage, self.settings(1.0), start.as_deref());
         stages.push(self.stats("cost", &r, r.objective, r.bound));
         let (values, gap) = match (r.values, start) {

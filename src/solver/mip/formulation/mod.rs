@@ -11,8 +11,8 @@ mod capacity;
 mod fixed_cost;
 mod objective;
 mod order_rules;
-mod reservations;
-mod stock;
+pub(crate) mod reservations;
+pub(crate) mod stock;
 mod variables;
 
 use super::program::{ColId, Program};

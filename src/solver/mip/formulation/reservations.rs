@@ -22,11 +22,32 @@ pub fn add(
     if model.reservations.is_empty() {
         return;
     }
+    let channel_of_col = channel_of_columns(model, layout, program.num_cols());
+    add_rows(
+        model,
+        flags,
+        program,
+        &mut layout.excess,
+        consumption,
+        &channel_of_col,
+    );
+}
+
+/// The reservation rows over any columns: `consumption` gives the units each column takes of
+/// a (node, SKU), `channel_of_col` the channel of the order behind each column. The excess
+/// variables and what they measure are appended to `excess` (a start needs their values).
+pub fn add_rows(
+    model: &Model,
+    flags: BuildFlags,
+    program: &mut Program,
+    excess: &mut Vec<Excess>,
+    consumption: &Consumption,
+    channel_of_col: &[ChannelIdx],
+) {
     let mut by_sku: std::collections::HashMap<usize, Vec<(usize, &Expr)>> = Default::default();
     for (&(node, sku), terms) in consumption {
         by_sku.entry(sku).or_default().push((node, terms));
     }
-    let channel_of_col = channel_of_columns(model, layout, program.num_cols());
     for place in &model.reservations {
         let mut by_channel: BTreeMap<ChannelIdx, Vec<(ColId, f64)>> = BTreeMap::new();
         for (node, terms) in by_sku.get(&place.sku).into_iter().flatten() {
@@ -76,7 +97,7 @@ pub fn add(
                 row,
             );
             total.push((e, 1.0));
-            layout.excess.push(Excess {
+            excess.push(Excess {
                 col: e,
                 channel,
                 reserved,

@@ -1,0 +1,129 @@
+//! Columns for the cover pool: one order's cheapest cover of exactly its current units per line,
+//! at real cost or with the master LP's row prices added, found by the exact cover search
+//! ([`crate::solver::cover`]). Stock is limited only by what each node holds: the master's rows
+//! decide what the orders share.
+
+use std::collections::HashMap;
+
+use crate::model::{Model, NodeIdx, OrderIdx, SkuIdx};
+use crate::solver::cover::{
+    max_shipments, CoverMode, CoverProblem, CoverWorkspace, ShipmentOption,
+};
+use crate::solver::ledger::Ledger;
+use crate::solver::polish::shipment_cost;
+use crate::solver::ShipmentDecision;
+
+/// Branch-and-bound nodes one order's cover search may use.
+const NODE_BUDGET: usize = 2_000;
+
+/// What the master LP's duals charge: per unit of a SKU at a node, per unit and per shipment
+/// at a node (all ≥ 0), and each order's convexity dual (what its cheapest column may cost).
+#[derive(Debug, Default, Clone)]
+pub(super) struct RowPrices {
+    pub stock: HashMap<(NodeIdx, SkuIdx), f64>,
+    pub units: Vec<f64>,
+    pub shipments: Vec<f64>,
+    pub orders: HashMap<OrderIdx, f64>,
+}
+
+impl RowPrices {
+    pub fn new(model: &Model) -> Self {
+        RowPrices {
+            units: vec![0.0; model.nodes.len()],
+            shipments: vec![0.0; model.nodes.len()],
+            ..Default::default()
+        }
+    }
+}
+
+/// One order's fixed data for pricing: its undominated shipment options and its units per line.
+pub(super) struct OrderToPrice {
+    pub order: OrderIdx,
+    pub filled: Vec<i64>,
+    pub options: Vec<ShipmentOption>,
+}
+
+/// The order's cheapest cover at real cost plus `prices` (none: real cost alone), as shipments,
+/// with its priced value; `None` when no cover exists within the node budget. With a ledger,
+/// only from what it has left (the cover may still need checking: lines of one SKU share it).
+pub(super) fn cheapest_cover(
+    model: &Model,
+    order: &OrderToPrice,
+    prices: Option<&RowPrices>,
+    ledger: Option<&Ledger>,
+    ws: &mut CoverWorkspace,
+) -> Option<(f64, Vec<ShipmentDecision>)> {
+    let o = &model.orders[order.order];
+    let lines = o.lines.len();
+    let mut ship_cost = Vec::with_capacity(order.options.len());
+    let mut unit_cost = Vec::with_capacity(order.options.len() * lines);
+    let mut upper = Vec::with_capacity(order.options.len() * lines);
+    for c in &order.options {
+        let node = &model.nodes[c.node];
+        let (ship_price, unit_price) =
+            prices.map_or((0.0, 0.0), |p| (p.shipments[c.node], p.units[c.node]));
+        ship_cost.push(c.per_shipment + ship_price);
+        for (l, line) in o.lines.iter().enumerate() {
+            let stock_price = prices
+                .and_then(|p| p.stock.get(&(c.node, line.sku)).copied())
+                .unwrap_or(0.0);
+            unit_cost.push(c.per_unit + unit_price + stock_price);
+            let held = match ledger {
+                Some(l) if l.shipments_left(c.node) == 0 => 0,
+                Some(l) => l
+                    .usable(o.channel, c.node, line.sku)
+                    .min(l.units_left(c.node)),
+                None => model
+                    .available(c.node, line.sku)
+                    .min(node.capacity_units.unwrap_or(i64::MAX)),
+            };
+            let want = order.filled[l];
+            upper.push(if o.ship_complete && held < want {
+                0
+            } else {
+                held.min(want)
+            });
+        }
+    }
+    let problem = CoverProblem {
+        qty: &order.filled,
+        ship_cost: &ship_cost,
+        unit_cost: &unit_cost,
+        upper: &upper,
+        mode: CoverMode::Exact,
+        split_penalty: model.policy.split_penalty,
+        max_shipments: max_shipments(model, order.order),
+        incumbent: f64::INFINITY,
+        node_budget: NODE_BUDGET,
+    };
+    let (value, set) = problem.solve(ws).best?;
+    let mut shipments: Vec<ShipmentDecision> = set
+        .iter()
+        .map(|&t| ShipmentDecision {
+            order: order.order,
+            node: order.options[t].node,
+            method: order.options[t].method,
+            lines: Vec::new(),
+        })
+        .collect();
+    for (t, line, units) in problem.units_of(&set) {
+        let at = set.iter().position(|&s| s == t)?;
+        shipments[at].lines.push((line, units));
+    }
+    shipments.retain(|s| !s.lines.is_empty());
+    for s in &mut shipments {
+        s.lines.sort_unstable();
+    }
+    shipments.sort_by_key(|s| (s.node, s.method));
+    Some((value, shipments))
+}
+
+/// A cover's real cost: its shipments (shipping, handling, late penalty) and the split penalty.
+/// Node fixed costs are the master's, not the column's.
+pub(super) fn real_cost(model: &Model, shipments: &[ShipmentDecision]) -> Option<f64> {
+    let mut cost = model.policy.split_penalty * (shipments.len() as f64 - 1.0).max(0.0);
+    for s in shipments {
+        cost += shipment_cost(model, s)?;
+    }
+    Some(cost)
+}

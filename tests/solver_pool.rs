@@ -1,0 +1,102 @@
+//! The cover pool (`solver::mip::pool`): on every feature fixture and the S preset (both
+//! policies), its plan passes the checker, keeps every line's fill, and is never costlier than
+//! its start; on S it finds what one-order moves cannot.
+
+mod common;
+
+use std::sync::atomic::AtomicBool;
+use std::time::{Duration, Instant};
+
+use waveopt::format::Allocation as Policy;
+use waveopt::model::Model;
+use waveopt::solver::mip::lns;
+use waveopt::solver::mip::pool::{self, PoolLimits};
+use waveopt::solver::{greedy, polish};
+use waveopt::Wave;
+
+fn waves() -> Vec<Wave> {
+    let mut out = common::feature_waves();
+    let s = common::load_wave("presets/s.wave.json");
+    let mut weighted = s.clone();
+    weighted.wave_id.push_str("-weighted");
+    weighted.policy.allocation = Policy::Weighted;
+    out.push(s);
+    out.push(weighted);
+    out
+}
+
+#[test]
+fn the_pool_keeps_fills_and_the_checker_and_never_costs_more() {
+    for wave in waves() {
+        let model = Model::from_wave(&wave).unwrap();
+        let start = polish::improve(&model, &greedy::route(&model));
+        let cancel = AtomicBool::new(false);
+        let limits = PoolLimits {
+            deadline: Instant::now() + Duration::from_secs(60),
+            threads: 1,
+            cancel: &cancel,
+        };
+        let (after, report) = pool::improve(&model, &start, &limits);
+        assert_eq!(
+            after.filled(&model),
+            start.filled(&model),
+            "{}",
+            wave.wave_id
+        );
+        let (before_cost, after_cost) =
+            (lns::score(&model, &start).1, lns::score(&model, &after).1);
+        assert!(
+            after_cost <= before_cost + 1e-9,
+            "{}: {after_cost} > {before_cost}",
+            wave.wave_id
+        );
+        assert!(
+            (report.cost_after - after_cost).abs() < 1e-6,
+            "{}",
+            wave.wave_id
+        );
+        common::assert_allocation_checked(&wave, &model, after);
+    }
+}
+
+#[test]
+fn on_the_s_preset_the_pool_beats_one_order_moves_by_a_wide_margin() {
+    // The polished start is a local optimum of one-order moves (each order on its cheapest cover
+    // of what the others leave); choosing every order's cover at once found 13% less on S
+    // (9,269 -> 8,072), with the master MIP proven. Holding the start's fills, the pool must
+    // still find at least 8% less.
+    let wave = common::load_wave("presets/s.wave.json");
+    let model = Model::from_wave(&wave).unwrap();
+    let start = polish::improve(&model, &greedy::route(&model));
+    let cancel = AtomicBool::new(false);
+    let limits = PoolLimits {
+        deadline: Instant::now() + Duration::from_secs(120),
+        threads: 1,
+        cancel: &cancel,
+    };
+    let (after, report) = pool::improve(&model, &start, &limits);
+    let before = lns::score(&model, &start).1;
+    let cost = lns::score(&model, &after).1;
+    assert!(cost <= 0.92 * before, "{}", report.note());
+    assert!(report.pricing_rounds >= 2, "{}", report.note());
+    common::assert_allocation_checked(&wave, &model, after);
+}
+
+#[test]
+fn the_one_mip_route_reports_the_pool_in_its_notes() {
+    let wave = common::load_wave("presets/s.wave.json");
+    let mut options = wave.options.clone();
+    options.time_limit_ms = 5_000;
+    options.threads = Some(1);
+    let plan = waveopt::plan(&wave, &options).unwrap();
+    assert!(
+        plan.solver
+            .notes
+            .iter()
+            .any(|n| n.starts_with("cover pool:")),
+        "{:?}",
+        plan.solver.notes
+    );
+    let violations = waveopt::checker::check(&wave, &plan);
+    assert!(violations.is_empty(), "{violations:#?}");
+}
