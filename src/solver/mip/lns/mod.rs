@@ -412,7 +412,7 @@ pub fn score(model: &Model, allocation: &Allocation) -> (Vec<i64>, f64) {
 
 /// Strictly better: higher fills in the first tier that differs, else a lower cost by more than
 /// rounding.
-fn improves(candidate: &(Vec<i64>, f64), incumbent: &(Vec<i64>, f64)) -> bool {
+pub(crate) fn improves(candidate: &(Vec<i64>, f64), incumbent: &(Vec<i64>, f64)) -> bool {
     match candidate.0.cmp(&incumbent.0) {
         std::cmp::Ordering::Greater => true,
         std::cmp::Ordering::Less => false,

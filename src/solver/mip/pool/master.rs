@@ -2,7 +2,8 @@
 //!
 //! | family | row |
 //! |---|---|
-//! | convexity | `Σ_k z[o,k] = 1` for every order in the pool |
+//! | convexity | `Σ_k z[o,k] = 1` for every order in the pool (`≤ 1` when fills are free: no cover is then an option) |
+//! | tier fill | `Σ_{k of tier t} units(k)·z[k] ≥ F[t]` (fills free, strict: each tier's fill held) |
 //! | stock | `Σ_k units(k, n, s)·z[k] ≤ A[n,s]` |
 //! | reservations | as in the compact model (`formulation::reservations`), over the covers' units |
 //! | capacity | `Σ_k units(k, n)·z[k] ≤ cap_units[n]`; `Σ_k shipments(k, n)·z[k] ≤ cap_shipments[n]` |
@@ -22,12 +23,28 @@ use crate::solver::mip::formulation::{BuildFlags, Excess};
 use crate::solver::mip::program::{ColId, Program, StageModel};
 use crate::solver::ShipmentDecision;
 
-/// One cover in the pool: an order's shipments and their real cost.
+/// One cover in the pool: an order's shipments and their cost in the master's objective (real
+/// cost, less the unfilled penalties it saves under `weighted`).
 #[derive(Debug, Clone)]
 pub(super) struct Column {
     pub order: OrderIdx,
     pub shipments: Vec<ShipmentDecision>,
     pub cost: f64,
+}
+
+impl Column {
+    pub fn units(&self) -> i64 {
+        self.shipments.iter().map(|s| s.units()).sum()
+    }
+}
+
+/// What the master holds: every line's units (each order takes exactly one cover), or, with
+/// fills free, at most one cover per order and, under `strict`, each tier's fill at least
+/// `tier_floor[t]`.
+#[derive(Debug, Clone)]
+pub(super) enum Held {
+    Lines,
+    Tiers { tier_floor: Option<Vec<i64>> },
 }
 
 /// What a row of the master is, to read its dual back as a price.
@@ -37,6 +54,7 @@ enum RowKind {
     Stock(NodeIdx, SkuIdx),
     Units(NodeIdx),
     Shipments(NodeIdx),
+    Tier(usize),
     Other,
 }
 
@@ -51,7 +69,7 @@ pub(super) struct Master {
 }
 
 impl Master {
-    pub fn build(model: &Model, columns: &[Column]) -> Master {
+    pub fn build(model: &Model, columns: &[Column], held: &Held) -> Master {
         let mut program = Program::new(false);
         let mut objective = Vec::new();
         let mut kinds = Vec::new();
@@ -93,8 +111,41 @@ impl Master {
                 kinds.push(kind);
             }
         };
+        let at_least = if matches!(held, Held::Lines) {
+            1.0
+        } else {
+            0.0
+        };
         for (&o, entries) in &by_order {
-            add(&mut program, RowKind::Order(o), 1.0, 1.0, entries.clone());
+            add(
+                &mut program,
+                RowKind::Order(o),
+                1.0,
+                at_least,
+                entries.clone(),
+            );
+        }
+        if let Held::Tiers {
+            tier_floor: Some(floor),
+        } = held
+        {
+            let mut by_tier: Vec<Vec<(ColId, f64)>> = vec![Vec::new(); floor.len()];
+            for (k, c) in columns.iter().enumerate() {
+                by_tier[model.orders[c.order].tier].push((z[k], c.units() as f64));
+            }
+            for (t, entries) in by_tier.into_iter().enumerate() {
+                if floor[t] > 0 {
+                    // Fills are integers: the ½ keeps the row exact under rounding.
+                    let lower = floor[t] as f64 - 0.5;
+                    add(
+                        &mut program,
+                        RowKind::Tier(t),
+                        f64::INFINITY,
+                        lower,
+                        entries,
+                    );
+                }
+            }
         }
         let binds = |entries: &[(ColId, f64)], limit: f64| {
             entries.iter().map(|e| e.1).sum::<f64>() > limit + 1e-9
@@ -225,6 +276,7 @@ impl Master {
                 }
                 RowKind::Units(n) => prices.units[n] = (-y).max(0.0),
                 RowKind::Shipments(n) => prices.shipments[n] = (-y).max(0.0),
+                RowKind::Tier(t) => prices.tiers[t] = y.max(0.0),
                 RowKind::Other => {}
             }
         }

@@ -21,11 +21,14 @@ use std::collections::{BTreeMap, HashSet};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
+use crate::format::{Allocation as AllocationMode, WithinTier};
 use crate::model::{MethodIdx, Model, NodeIdx, OrderIdx};
 use crate::solver::cover::{shipment_options, CoverWorkspace};
 use crate::solver::mip::highs_run::{self, Settings};
+use crate::solver::mip::program::StageModel;
+use crate::solver::mip::{lns, solution};
 use crate::solver::{Allocation, ShipmentDecision};
-use master::{Column, Master};
+use master::{Column, Held, Master};
 use pricing::{cheapest_cover, real_cost, OrderToPrice};
 
 /// Share of the pool's time for column generation; the master MIP gets the rest.
@@ -37,6 +40,9 @@ const MIN_ROUND_GAIN: f64 = 2e-4;
 const MASTER_GAP: f64 = 1e-4;
 
 pub struct PoolLimits<'a> {
+    /// Hold every line's units even where tier fills alone could be held (a later stage re-decides
+    /// lines anyway, or the caller wants them kept).
+    pub hold_lines: bool,
     pub deadline: Instant,
     pub threads: u32,
     pub cancel: &'a AtomicBool,
@@ -45,10 +51,14 @@ pub struct PoolLimits<'a> {
 /// What the pool did, for `solver.notes`.
 #[derive(Debug, Clone, Default)]
 pub struct PoolReport {
+    /// Whether every line's units were held (FIFO), not each tier's fill.
+    pub lines_held: bool,
     pub orders: usize,
     pub columns: usize,
     pub pricing_rounds: usize,
     pub master_status: &'static str,
+    /// Master MIPs run (one per chunk of unsettled orders).
+    pub master_runs: usize,
     /// The cost of the master LP's rounding, when it fitted.
     pub rounded: Option<f64>,
     pub cost_before: f64,
@@ -58,13 +68,19 @@ pub struct PoolReport {
 impl PoolReport {
     pub fn note(&self) -> String {
         format!(
-            "cover pool: {} orders re-chosen from {} covers ({} pricing rounds), LP rounded to {}, \
-             master MIP {}; cost {:.2} -> {:.2}",
+            "cover pool ({} held): {} orders re-chosen from {} covers ({} pricing rounds), LP \
+             rounded to {}, {} master MIPs (last {}); cost {:.2} -> {:.2}",
+            if self.lines_held {
+                "every line's units"
+            } else {
+                "tier fills"
+            },
             self.orders,
             self.columns,
             self.pricing_rounds,
             self.rounded
                 .map_or("no fitting plan".to_string(), |c| format!("{c:.2}")),
+            self.master_runs,
             self.master_status,
             self.cost_before,
             self.cost_after
@@ -81,8 +97,15 @@ struct Pool {
 }
 
 impl Pool {
-    /// Adds the cover unless the order's pool has it already; true when added.
-    fn add(&mut self, model: &Model, order: OrderIdx, shipments: Vec<ShipmentDecision>) -> bool {
+    /// Adds the cover unless the order's pool has it already; true when added. `reward` is what
+    /// a unit filled is worth to the master's objective.
+    fn add(
+        &mut self,
+        model: &Model,
+        order: OrderIdx,
+        reward: f64,
+        shipments: Vec<ShipmentDecision>,
+    ) -> bool {
         let key: CoverKey = shipments
             .iter()
             .map(|s| (s.node, s.method, s.lines.clone()))
@@ -93,69 +116,142 @@ impl Pool {
         if !self.seen.insert((order, key)) {
             return false;
         }
+        let units: i64 = shipments.iter().map(|s| s.units()).sum();
         self.columns.push(Column {
             order,
             shipments,
-            cost,
+            cost: cost - reward * units as f64,
         });
         true
     }
 }
 
+/// What the pool holds of `allocation`: each line's units when asked or under `within_tier: fifo`
+/// (its FIFO levels weigh single orders), else each tier's fill (strict) or nothing (weighted, where the
+/// objective carries the unfilled penalties).
+fn held_for(model: &Model, allocation: &Allocation, hold_lines: bool) -> Held {
+    if hold_lines || model.policy.within_tier == WithinTier::Fifo {
+        return Held::Lines;
+    }
+    Held::Tiers {
+        tier_floor: match model.policy.allocation {
+            AllocationMode::Strict => Some(solution::tier_fills(model, allocation)),
+            AllocationMode::Weighted => None,
+        },
+    }
+}
+
+/// The orders the pool re-chooses and their pricing data: with lines held, the orders that ship
+/// (each exactly its units per line); with fills free, every order not on hold that has a
+/// shipment option (each any units up to its lines).
+fn orders_to_price(
+    model: &Model,
+    held: &Held,
+    by_order: &BTreeMap<OrderIdx, Vec<ShipmentDecision>>,
+) -> Vec<OrderToPrice> {
+    let weighted = model.policy.allocation == AllocationMode::Weighted;
+    let mut out = Vec::new();
+    for (o, order) in model.orders.iter().enumerate() {
+        if order.is_held() {
+            continue;
+        }
+        let qty = match (held, by_order.get(&o)) {
+            (Held::Lines, None) => continue,
+            (Held::Lines, Some(shipments)) => filled_per_line(model, o, shipments),
+            (Held::Tiers { .. }, _) => order.lines.iter().map(|l| l.qty).collect(),
+        };
+        let options = shipment_options(model, o);
+        if options.is_empty() {
+            continue;
+        }
+        out.push(OrderToPrice {
+            order: o,
+            qty,
+            optional: !matches!(held, Held::Lines),
+            reward: if weighted && !matches!(held, Held::Lines) {
+                model.unfilled_penalty(o)
+            } else {
+                0.0
+            },
+            options,
+        });
+    }
+    out
+}
+
+fn filled_per_line(model: &Model, order: OrderIdx, shipments: &[ShipmentDecision]) -> Vec<i64> {
+    let mut filled = vec![0i64; model.orders[order].lines.len()];
+    for s in shipments {
+        for &(line, qty) in &s.lines {
+            filled[line] += qty;
+        }
+    }
+    filled
+}
+
 /// The allocation with every order's shipments re-chosen by the cover pool, within `limits`.
-/// Units per line are unchanged; never costlier than `allocation`.
+/// Tier fills (or, under FIFO, every line's units) are held; never worse than `allocation` in
+/// the search's order ([`lns::score`]).
 pub fn improve(
     model: &Model,
     allocation: &Allocation,
     limits: &PoolLimits,
 ) -> (Allocation, PoolReport) {
     let started = Instant::now();
-    let score = |a: &Allocation| crate::solver::mip::lns::score(model, a).1;
+    let score = |a: &Allocation| lns::score(model, a);
+    let before = score(allocation);
+    let held = held_for(model, allocation, limits.hold_lines);
     let mut report = PoolReport {
-        cost_before: score(allocation),
+        cost_before: before.1,
+        cost_after: before.1,
+        lines_held: matches!(held, Held::Lines),
         master_status: "not run",
         ..Default::default()
     };
-    report.cost_after = report.cost_before;
     let mut by_order: BTreeMap<OrderIdx, Vec<ShipmentDecision>> = BTreeMap::new();
     for s in &allocation.shipments {
         let mut s = s.clone();
         s.lines.sort_unstable();
         by_order.entry(s.order).or_default().push(s);
     }
+    by_order
+        .values_mut()
+        .for_each(|v| v.sort_by_key(|s| (s.node, s.method)));
+    let orders = orders_to_price(model, &held, &by_order);
+    report.orders = orders.len();
+    if orders.is_empty() {
+        // Nothing to re-choose (and HiGHS is not handed an empty program).
+        return (allocation.clone(), report);
+    }
     let mut pool = Pool {
         columns: Vec::new(),
         seen: HashSet::new(),
     };
-    let mut orders = Vec::with_capacity(by_order.len());
-    for (&order, shipments) in &mut by_order {
-        shipments.sort_by_key(|s| (s.node, s.method));
-        let mut filled = vec![0i64; model.orders[order].lines.len()];
-        for s in shipments.iter() {
-            for &(line, qty) in &s.lines {
-                filled[line] += qty;
-            }
-        }
-        if !pool.add(model, order, shipments.clone()) {
+    let mut ws = CoverWorkspace::default();
+    let mut current = Vec::with_capacity(by_order.len());
+    for o in &orders {
+        let Some(shipments) = by_order.get(&o.order) else {
+            continue;
+        };
+        if !pool.add(model, o.order, o.reward, shipments.clone()) {
             return (allocation.clone(), report);
         }
-        orders.push(OrderToPrice {
-            order,
-            filled,
-            options: shipment_options(model, order),
-        });
-    }
-    report.orders = orders.len();
-    if orders.is_empty() {
-        // Nothing ships: nothing to re-choose (and HiGHS is not handed an empty program).
-        return (allocation.clone(), report);
-    }
-    let current: Vec<usize> = (0..pool.columns.len()).collect();
-    let mut ws = CoverWorkspace::default();
-    for o in &orders {
-        if let Some((_, cover)) = cheapest_cover(model, o, None, None, &mut ws) {
-            pool.add(model, o.order, cover);
+        current.push(pool.columns.len() - 1);
+        // The cheapest cover of the order's current units per line, at real cost.
+        let exactly = OrderToPrice {
+            order: o.order,
+            qty: filled_per_line(model, o.order, shipments),
+            optional: false,
+            reward: 0.0,
+            options: o.options.clone(),
+        };
+        if let Some((_, cover)) = cheapest_cover(model, &exactly, None, None, &mut ws) {
+            pool.add(model, o.order, o.reward, cover);
         }
+    }
+    if current.len() != by_order.len() {
+        // An order ships that the pool does not re-choose: leave the plan as it is.
+        return (allocation.clone(), report);
     }
     let pricing_deadline = started
         + limits
@@ -166,14 +262,13 @@ pub fn improve(
     let mut last_lp: Option<Vec<f64>> = None;
     let mut last_value = f64::INFINITY;
     while report.pricing_rounds < MAX_PRICING_ROUNDS && !stopped(pricing_deadline) {
-        let master = Master::build(model, &pool.columns);
+        let master = Master::build(model, &pool.columns, &held);
         let settings = settings(limits, pricing_deadline);
         let Some(lp) = highs_run::lp_solution(&master.program, &master.stage, settings) else {
             break;
         };
         let prices = master.prices(model, &lp.duals);
-        let z_values: Vec<f64> = master.z.iter().map(|&c| lp.columns[c]).collect();
-        last_lp = Some(z_values);
+        last_lp = Some(master.z.iter().map(|&c| lp.columns[c]).collect());
         let mut added = 0;
         for o in &orders {
             let Some((priced, cover)) = cheapest_cover(model, o, Some(&prices), None, &mut ws)
@@ -181,7 +276,9 @@ pub fn improve(
                 continue;
             };
             let dual = prices.orders.get(&o.order).copied().unwrap_or(0.0);
-            if priced - dual < -1e-6 * (1.0 + dual.abs()) && pool.add(model, o.order, cover) {
+            if priced - dual < -1e-6 * (1.0 + dual.abs())
+                && pool.add(model, o.order, o.reward, cover)
+            {
                 added += 1;
             }
         }
@@ -203,46 +300,152 @@ pub fn improve(
         }
     }
     report.columns = pool.columns.len();
-    // The LP's rounding, when it fits and is cheaper, starts the master MIP.
+    // The LP's rounding, when it is better, starts the master MIP.
     let mut start_cover = current.clone();
-    let mut best = allocation.clone();
-    let mut best_cost = report.cost_before;
-    if let Some(mut lp) = last_lp {
+    let mut best = (allocation.clone(), before);
+    if let Some(lp) = &last_lp {
+        let mut lp = lp.clone();
         lp.resize(pool.columns.len(), 0.0);
-        let picked = rounding::round(model, &pool.columns, &lp, &current);
-        {
-            let rounded = plan_of(&pool.columns, &picked);
-            let cost = score(&rounded);
-            report.rounded = Some(cost);
-            if cost < best_cost - 1e-9 {
-                best = rounded;
-                best_cost = cost;
-                start_cover = picked;
-            }
+        let floor = match &held {
+            Held::Tiers { tier_floor } => tier_floor.clone(),
+            Held::Lines => None,
+        };
+        let fills_free = !report.lines_held;
+        let picked = rounding::round(
+            model,
+            &pool.columns,
+            &lp,
+            &current,
+            fills_free,
+            floor.as_deref(),
+        );
+        let rounded = plan_of(&pool.columns, &picked);
+        let value = score(&rounded);
+        report.rounded = Some(value.1);
+        if lns::improves(&value, &best.1) {
+            best = (rounded, value);
+            start_cover = picked;
         }
     }
     report.master_status = "not run (time)";
-    if !stopped(limits.deadline) {
-        let master = Master::build(model, &pool.columns);
-        let start = master.point(&pool.columns, &start_cover);
-        let mut settings = settings(limits, limits.deadline);
-        settings.mip_gap = MASTER_GAP;
-        let r = highs_run::run(&master.program, &master.stage, settings, Some(&start));
-        report.master_status = r.status;
-        if let Some(values) = r.values {
-            let picked: Vec<usize> = (0..pool.columns.len())
-                .filter(|&k| values[master.z[k]] > 0.5)
-                .collect();
+    let lp = last_lp.map(|mut lp| {
+        lp.resize(pool.columns.len(), 0.0);
+        lp
+    });
+    let master = Master::build(model, &pool.columns, &held);
+    // The orders the MIP re-chooses, in chunks: those the LP does not settle on their cover in
+    // the start, least settled first; the others keep their start cover (or may drop it when
+    // fills are free). Small chunks solve in well under a second where the whole master's
+    // presolve alone takes seconds at M size.
+    for _ in 0..CHUNK_PASSES {
+        let before_pass = best.1.clone();
+        let chunks = unsettled_chunks(&pool.columns, lp.as_deref(), &start_cover);
+        for (i, chunk) in chunks.iter().enumerate() {
+            if stopped(limits.deadline) {
+                break;
+            }
+            let slice = limits.deadline.saturating_duration_since(Instant::now())
+                / (chunks.len() - i) as u32;
+            let r = solve_chunk(&master, &pool.columns, chunk, &start_cover, limits, slice);
+            report.master_status = r.status;
+            report.master_runs += 1;
+            let Some(picked) = r.picked else {
+                continue;
+            };
             let chosen = plan_of(&pool.columns, &picked);
-            let cost = score(&chosen);
-            if cost < best_cost - 1e-9 {
-                best = chosen;
-                best_cost = cost;
+            let value = score(&chosen);
+            if lns::improves(&value, &best.1) {
+                best = (chosen, value);
+                start_cover = picked;
             }
         }
+        if stopped(limits.deadline) || !lns::improves(&best.1, &before_pass) {
+            break;
+        }
     }
-    report.cost_after = best_cost;
-    (best, report)
+    report.cost_after = best.1 .1;
+    (best.0, report)
+}
+
+/// Orders re-chosen per master MIP on large pools.
+const CHUNK_ORDERS: usize = 600;
+/// Up to this many orders the master MIP re-chooses them all at once (S's 200 are proven in
+/// under a second).
+const ONE_CHUNK_ORDERS: usize = 1_000;
+/// Passes over the unsettled orders, while one gains.
+const CHUNK_PASSES: usize = 3;
+
+/// The orders whose cover in `start` the LP does not settle (their start cover's LP value, or
+/// with no start cover the LP's weight on no cover, below 0.99), least settled first, in chunks
+/// of [`CHUNK_ORDERS`]; every order in one chunk when the pool has at most [`ONE_CHUNK_ORDERS`].
+fn unsettled_chunks(columns: &[Column], lp: Option<&[f64]>, start: &[usize]) -> Vec<Vec<OrderIdx>> {
+    let mut on_covers: BTreeMap<OrderIdx, f64> = BTreeMap::new();
+    for (k, c) in columns.iter().enumerate() {
+        *on_covers.entry(c.order).or_insert(0.0) += lp.map_or(0.0, |lp| lp[k]);
+    }
+    if on_covers.len() <= ONE_CHUNK_ORDERS {
+        return vec![on_covers.into_keys().collect()];
+    }
+    let start_of: BTreeMap<OrderIdx, usize> =
+        start.iter().map(|&k| (columns[k].order, k)).collect();
+    let mut unsettled: Vec<(f64, OrderIdx)> = on_covers
+        .into_iter()
+        .map(|(o, sum)| {
+            let settled = match (lp, start_of.get(&o)) {
+                (None, _) => 0.0,
+                (Some(lp), Some(&k)) => lp[k],
+                (Some(_), None) => 1.0 - sum,
+            };
+            (settled, o)
+        })
+        .filter(|&(v, _)| v < 0.99)
+        .collect();
+    unsettled.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    unsettled
+        .chunks(CHUNK_ORDERS)
+        .map(|c| c.iter().map(|&(_, o)| o).collect())
+        .collect()
+}
+
+struct ChunkResult {
+    status: &'static str,
+    picked: Option<Vec<usize>>,
+}
+
+/// The master MIP with only `chunk`'s orders free: every other order keeps its start cover (or,
+/// with fills free, may drop it). Started from `start`, within `time`.
+fn solve_chunk(
+    master: &Master,
+    columns: &[Column],
+    chunk: &[OrderIdx],
+    start: &[usize],
+    limits: &PoolLimits,
+    time: std::time::Duration,
+) -> ChunkResult {
+    let mut upper = master.program.upper.clone();
+    let free: HashSet<OrderIdx> = chunk.iter().copied().collect();
+    let start_set: HashSet<usize> = start.iter().copied().collect();
+    for (k, c) in columns.iter().enumerate() {
+        if !free.contains(&c.order) && !start_set.contains(&k) {
+            upper[master.z[k]] = 0.0;
+        }
+    }
+    let stage = StageModel {
+        upper: Some(upper),
+        ..master.stage.clone()
+    };
+    let mut settings = settings(limits, Instant::now() + time);
+    settings.mip_gap = MASTER_GAP;
+    let point = master.point(columns, start);
+    let r = highs_run::run(&master.program, &stage, settings, Some(&point));
+    ChunkResult {
+        status: r.status,
+        picked: r.values.map(|values| {
+            (0..columns.len())
+                .filter(|&k| values[master.z[k]] > 0.5)
+                .collect()
+        }),
+    }
 }
 
 /// The allocation of these pool columns.

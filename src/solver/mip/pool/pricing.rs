@@ -17,12 +17,14 @@ use crate::solver::ShipmentDecision;
 const NODE_BUDGET: usize = 2_000;
 
 /// What the master LP's duals charge: per unit of a SKU at a node, per unit and per shipment
-/// at a node (all ≥ 0), and each order's convexity dual (what its cheapest column may cost).
+/// at a node (all ≥ 0), what a unit filled in a tier is worth (≥ 0, tier rows), and each order's
+/// convexity dual (what its cheapest column may cost).
 #[derive(Debug, Default, Clone)]
 pub(super) struct RowPrices {
     pub stock: HashMap<(NodeIdx, SkuIdx), f64>,
     pub units: Vec<f64>,
     pub shipments: Vec<f64>,
+    pub tiers: Vec<f64>,
     pub orders: HashMap<OrderIdx, f64>,
 }
 
@@ -31,15 +33,20 @@ impl RowPrices {
         RowPrices {
             units: vec![0.0; model.nodes.len()],
             shipments: vec![0.0; model.nodes.len()],
+            tiers: vec![0.0; model.tiers.len()],
             ..Default::default()
         }
     }
 }
 
-/// One order's fixed data for pricing: its undominated shipment options and its units per line.
+/// One order's fixed data for pricing: its undominated shipment options, the units per line its
+/// covers ship (exactly, or at most with `optional`), and what a unit filled is worth to the
+/// master's objective (the unfilled penalty under `weighted`, else 0).
 pub(super) struct OrderToPrice {
     pub order: OrderIdx,
-    pub filled: Vec<i64>,
+    pub qty: Vec<i64>,
+    pub optional: bool,
+    pub reward: f64,
     pub options: Vec<ShipmentOption>,
 }
 
@@ -77,7 +84,7 @@ pub(super) fn cheapest_cover(
                     .available(c.node, line.sku)
                     .min(node.capacity_units.unwrap_or(i64::MAX)),
             };
-            let want = order.filled[l];
+            let want = order.qty[l];
             upper.push(if o.ship_complete && held < want {
                 0
             } else {
@@ -85,15 +92,32 @@ pub(super) fn cheapest_cover(
             });
         }
     }
+    // Units are worth the order's reward plus, at prices, its tier's price.
+    let reward = order.reward + prices.map_or(0.0, |p| p.tiers[o.tier]);
+    if reward != 0.0 {
+        unit_cost.iter_mut().for_each(|c| *c -= reward);
+    }
+    let (mode, incumbent) = if order.optional {
+        // Nothing (value 0) is the alternative; with prices, a column must beat the order's dual.
+        let dual = prices.map_or(0.0, |p| p.orders.get(&order.order).copied().unwrap_or(0.0));
+        let mode = if o.ship_complete || o.fill_or_kill {
+            CoverMode::Exact
+        } else {
+            CoverMode::Optional
+        };
+        (mode, dual.min(0.0))
+    } else {
+        (CoverMode::Exact, f64::INFINITY)
+    };
     let problem = CoverProblem {
-        qty: &order.filled,
+        qty: &order.qty,
         ship_cost: &ship_cost,
         unit_cost: &unit_cost,
         upper: &upper,
-        mode: CoverMode::Exact,
+        mode,
         split_penalty: model.policy.split_penalty,
         max_shipments: max_shipments(model, order.order),
-        incumbent: f64::INFINITY,
+        incumbent,
         node_budget: NODE_BUDGET,
     };
     let (value, set) = problem.solve(ws).best?;
