@@ -36,6 +36,7 @@ fn the_pool_keeps_fills_and_the_checker_and_never_costs_more() {
         let start = polish::improve(&model, &greedy::route(&model));
         let cancel = AtomicBool::new(false);
         let limits = PoolLimits {
+            chunking: Default::default(),
             hold_lines: false,
             deadline: Instant::now() + Duration::from_secs(60),
             threads: 1,
@@ -74,6 +75,7 @@ fn on_the_s_preset_the_pool_beats_one_order_moves_by_a_wide_margin() {
     let start = polish::improve(&model, &greedy::route(&model));
     let cancel = AtomicBool::new(false);
     let limits = PoolLimits {
+        chunking: Default::default(),
         hold_lines: false,
         deadline: Instant::now() + Duration::from_secs(120),
         threads: 1,
@@ -105,4 +107,35 @@ fn the_one_mip_route_reports_the_pool_in_its_notes() {
     );
     let violations = waveopt::checker::check(&wave, &plan);
     assert!(violations.is_empty(), "{violations:#?}");
+}
+
+#[test]
+fn the_master_in_chunks_keeps_the_plan_valid_and_never_worse() {
+    // Routes hold one master up to 5,000 orders; force S's 194 orders into chunks of 40 so the
+    // chunked path (unsettled orders re-chosen, the rest held) is checked too, in both modes.
+    let wave = common::load_wave("presets/s.wave.json");
+    let model = Model::from_wave(&wave).unwrap();
+    let start = polish::improve(&model, &greedy::route(&model));
+    for hold_lines in [true, false] {
+        let cancel = AtomicBool::new(false);
+        let limits = PoolLimits {
+            chunking: pool::Chunking {
+                one_master_up_to: 50,
+                orders: 40,
+            },
+            hold_lines,
+            deadline: Instant::now() + Duration::from_secs(60),
+            threads: 1,
+            cancel: &cancel,
+        };
+        let (after, report) = pool::improve(&model, &start, &limits);
+        assert!(report.master_runs >= 2, "{}", report.note());
+        let (before, score) = (lns::score(&model, &start), lns::score(&model, &after));
+        assert_eq!(score.0, before.0, "{}", report.note());
+        if hold_lines {
+            assert_eq!(after.filled(&model), start.filled(&model));
+        }
+        assert!(score.1 < before.1, "{}", report.note());
+        common::assert_allocation_checked(&wave, &model, after);
+    }
 }

@@ -288,6 +288,7 @@ fn search_with_bound(
     let left = limits.deadline.saturating_duration_since(Instant::now());
     if model.orders.len() <= MAX_ORDERS_FOR_POOL && left >= MIN_SEARCH_TIME_FOR_POOL {
         let pool_limits = pool::PoolLimits {
+            chunking: Default::default(),
             // With tier fills held instead, M's master MIPs found nothing past the LP's rounding
             // within the time (30 s: 179,303 at the end against 176,135 with lines held).
             hold_lines: true,

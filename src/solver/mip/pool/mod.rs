@@ -39,7 +39,25 @@ const MIN_ROUND_GAIN: f64 = 2e-4;
 /// The master MIP stops at this relative gap: the pool is a heuristic, its optimum no proof.
 const MASTER_GAP: f64 = 1e-4;
 
+/// How the master MIP splits its orders: all at once up to `one_master_up_to` orders, else the
+/// unsettled ones `orders` at a time.
+#[derive(Debug, Clone, Copy)]
+pub struct Chunking {
+    pub one_master_up_to: usize,
+    pub orders: usize,
+}
+
+impl Default for Chunking {
+    fn default() -> Self {
+        Chunking {
+            one_master_up_to: ONE_CHUNK_ORDERS,
+            orders: CHUNK_ORDERS,
+        }
+    }
+}
+
 pub struct PoolLimits<'a> {
+    pub chunking: Chunking,
     /// Hold every line's units even where tier fills alone could be held (a later stage re-decides
     /// lines anyway, or the caller wants them kept).
     pub hold_lines: bool,
@@ -339,7 +357,7 @@ pub fn improve(
     // presolve alone takes seconds at M size.
     for _ in 0..CHUNK_PASSES {
         let before_pass = best.1.clone();
-        let chunks = unsettled_chunks(&pool.columns, lp.as_deref(), &start_cover);
+        let chunks = unsettled_chunks(&pool.columns, lp.as_deref(), &start_cover, limits.chunking);
         for (i, chunk) in chunks.iter().enumerate() {
             if stopped(limits.deadline) {
                 break;
@@ -368,23 +386,29 @@ pub fn improve(
 }
 
 /// Orders re-chosen per master MIP on large pools.
-const CHUNK_ORDERS: usize = 600;
+pub const CHUNK_ORDERS: usize = 600;
 /// Up to this many orders the master MIP re-chooses them all at once (S's 200 are proven in
 /// under a second). M's 4,765 at once did better than in chunks: at 30 s the pool ended at
 /// 176,561 with one master, 181,546 with chunks of 600.
-const ONE_CHUNK_ORDERS: usize = 5_000;
+pub const ONE_CHUNK_ORDERS: usize = 5_000;
 /// Passes over the unsettled orders, while one gains.
 const CHUNK_PASSES: usize = 3;
 
 /// The orders whose cover in `start` the LP does not settle (their start cover's LP value, or
 /// with no start cover the LP's weight on no cover, below 0.99), least settled first, in chunks
-/// of [`CHUNK_ORDERS`]; every order in one chunk when the pool has at most [`ONE_CHUNK_ORDERS`].
-fn unsettled_chunks(columns: &[Column], lp: Option<&[f64]>, start: &[usize]) -> Vec<Vec<OrderIdx>> {
+/// of `chunking.orders`; every order in one chunk when the pool has at most
+/// `chunking.one_master_up_to`.
+fn unsettled_chunks(
+    columns: &[Column],
+    lp: Option<&[f64]>,
+    start: &[usize],
+    chunking: Chunking,
+) -> Vec<Vec<OrderIdx>> {
     let mut on_covers: BTreeMap<OrderIdx, f64> = BTreeMap::new();
     for (k, c) in columns.iter().enumerate() {
         *on_covers.entry(c.order).or_insert(0.0) += lp.map_or(0.0, |lp| lp[k]);
     }
-    if on_covers.len() <= ONE_CHUNK_ORDERS {
+    if on_covers.len() <= chunking.one_master_up_to {
         return vec![on_covers.into_keys().collect()];
     }
     let start_of: BTreeMap<OrderIdx, usize> =
@@ -403,7 +427,7 @@ fn unsettled_chunks(columns: &[Column], lp: Option<&[f64]>, start: &[usize]) -> 
         .collect();
     unsettled.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     unsettled
-        .chunks(CHUNK_ORDERS)
+        .chunks(chunking.orders.max(1))
         .map(|c| c.iter().map(|&(_, o)| o).collect())
         .collect()
 }
