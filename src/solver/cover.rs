@@ -168,6 +168,35 @@ impl CoverProblem<'_> {
         });
     }
 
+    /// The shipments of `set` for `order`, whose candidates are `options` (in this problem's
+    /// order): each with the units its lines take, sorted; empty ones dropped.
+    pub fn shipments_of(
+        &self,
+        order: OrderIdx,
+        options: &[ShipmentOption],
+        set: &[usize],
+    ) -> Vec<crate::solver::ShipmentDecision> {
+        let mut shipments: Vec<crate::solver::ShipmentDecision> = set
+            .iter()
+            .map(|&t| crate::solver::ShipmentDecision {
+                order,
+                node: options[t].node,
+                method: options[t].method,
+                lines: Vec::new(),
+            })
+            .collect();
+        for (t, line, units) in self.units_of(set) {
+            if let Some(at) = set.iter().position(|&s| s == t) {
+                shipments[at].lines.push((line, units));
+            }
+        }
+        shipments.retain(|s| !s.lines.is_empty());
+        for s in &mut shipments {
+            s.lines.sort_unstable();
+        }
+        shipments
+    }
+
     /// The units each line takes from the candidates in `set`: (candidate, line, units).
     pub fn units_of(&self, set: &[usize]) -> Vec<(usize, usize, i64)> {
         let lines = self.lines();

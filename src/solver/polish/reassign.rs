@@ -154,20 +154,7 @@ fn best_cover(
         node_budget: NODE_BUDGET,
     };
     let moved = problem.solve(ws).best.and_then(|(_, set)| {
-        let mut shipments: Vec<ShipmentDecision> = set
-            .iter()
-            .map(|&t| ShipmentDecision {
-                order,
-                node: options[t].node,
-                method: options[t].method,
-                lines: Vec::new(),
-            })
-            .collect();
-        for (t, line, units) in problem.units_of(&set) {
-            let at = set.iter().position(|&s| s == t)?;
-            shipments[at].lines.push((line, units));
-        }
-        shipments.retain(|s| !s.lines.is_empty());
+        let shipments = problem.shipments_of(order, &options, &set);
         book_if_fits(model, ledger, &shipments, current_cost, prices).then_some(shipments)
     });
     if moved.is_none() {

@@ -163,27 +163,26 @@ impl Master {
                 );
             }
         }
-        for (&node, entries) in &node_units {
-            if let Some(cap) = model.nodes[node].capacity_units {
-                if binds(entries, cap as f64) {
-                    let kind = RowKind::Units(node);
+        let capacity_rows = [
+            (&node_units, RowKind::Units as fn(NodeIdx) -> RowKind, true),
+            (
+                &node_shipments,
+                RowKind::Shipments as fn(NodeIdx) -> RowKind,
+                false,
+            ),
+        ];
+        for (use_of, kind, units) in capacity_rows {
+            for (&node, entries) in use_of {
+                let n = &model.nodes[node];
+                let cap = if units {
+                    n.capacity_units
+                } else {
+                    n.capacity_shipments
+                };
+                if let Some(cap) = cap.filter(|&c| binds(entries, c as f64)) {
                     add(
                         &mut program,
-                        kind,
-                        cap as f64,
-                        f64::NEG_INFINITY,
-                        entries.clone(),
-                    );
-                }
-            }
-        }
-        for (&node, entries) in &node_shipments {
-            if let Some(cap) = model.nodes[node].capacity_shipments {
-                if binds(entries, cap as f64) {
-                    let kind = RowKind::Shipments(node);
-                    add(
-                        &mut program,
-                        kind,
+                        kind(node),
                         cap as f64,
                         f64::NEG_INFINITY,
                         entries.clone(),

@@ -121,23 +121,7 @@ pub(super) fn cheapest_cover(
         node_budget: NODE_BUDGET,
     };
     let (value, set) = problem.solve(ws).best?;
-    let mut shipments: Vec<ShipmentDecision> = set
-        .iter()
-        .map(|&t| ShipmentDecision {
-            order: order.order,
-            node: order.options[t].node,
-            method: order.options[t].method,
-            lines: Vec::new(),
-        })
-        .collect();
-    for (t, line, units) in problem.units_of(&set) {
-        let at = set.iter().position(|&s| s == t)?;
-        shipments[at].lines.push((line, units));
-    }
-    shipments.retain(|s| !s.lines.is_empty());
-    for s in &mut shipments {
-        s.lines.sort_unstable();
-    }
+    let mut shipments = problem.shipments_of(order.order, &order.options, &set);
     shipments.sort_by_key(|s| (s.node, s.method));
     Some((value, shipments))
 }
