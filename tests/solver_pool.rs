@@ -11,8 +11,27 @@ use waveopt::format::{Allocation as Policy, WithinTier};
 use waveopt::model::Model;
 use waveopt::solver::mip::lns;
 use waveopt::solver::mip::pool::{self, PoolLimits};
-use waveopt::solver::{greedy, polish};
+use waveopt::solver::{greedy, polish, Allocation};
 use waveopt::Wave;
+
+/// The pool on `start` with one thread, within `seconds`.
+fn pooled(
+    model: &Model,
+    start: &Allocation,
+    hold_lines: bool,
+    chunking: pool::Chunking,
+    seconds: u64,
+) -> (Allocation, pool::PoolReport) {
+    let cancel = AtomicBool::new(false);
+    let limits = PoolLimits {
+        chunking,
+        hold_lines,
+        deadline: Instant::now() + Duration::from_secs(seconds),
+        threads: 1,
+        cancel: &cancel,
+    };
+    pool::improve(model, start, &limits)
+}
 
 fn waves() -> Vec<Wave> {
     let mut out = common::feature_waves();
@@ -34,15 +53,7 @@ fn the_pool_keeps_fills_and_the_checker_and_never_costs_more() {
     for wave in waves() {
         let model = Model::from_wave(&wave).unwrap();
         let start = polish::improve(&model, &greedy::route(&model));
-        let cancel = AtomicBool::new(false);
-        let limits = PoolLimits {
-            chunking: Default::default(),
-            hold_lines: false,
-            deadline: Instant::now() + Duration::from_secs(60),
-            threads: 1,
-            cancel: &cancel,
-        };
-        let (after, report) = pool::improve(&model, &start, &limits);
+        let (after, report) = pooled(&model, &start, false, Default::default(), 60);
         let id = &wave.wave_id;
         let (before, score) = (lns::score(&model, &start), lns::score(&model, &after));
         match (wave.policy.allocation, wave.policy.within_tier) {
@@ -73,15 +84,7 @@ fn on_the_s_preset_the_pool_beats_one_order_moves_by_a_wide_margin() {
     let wave = common::load_wave("presets/s.wave.json");
     let model = Model::from_wave(&wave).unwrap();
     let start = polish::improve(&model, &greedy::route(&model));
-    let cancel = AtomicBool::new(false);
-    let limits = PoolLimits {
-        chunking: Default::default(),
-        hold_lines: false,
-        deadline: Instant::now() + Duration::from_secs(120),
-        threads: 1,
-        cancel: &cancel,
-    };
-    let (after, report) = pool::improve(&model, &start, &limits);
+    let (after, report) = pooled(&model, &start, false, Default::default(), 120);
     let before = lns::score(&model, &start).1;
     let cost = lns::score(&model, &after).1;
     assert!(cost <= 0.85 * before, "{}", report.note());
@@ -116,19 +119,12 @@ fn the_master_in_chunks_keeps_the_plan_valid_and_never_worse() {
     let wave = common::load_wave("presets/s.wave.json");
     let model = Model::from_wave(&wave).unwrap();
     let start = polish::improve(&model, &greedy::route(&model));
+    let chunks_of_40 = pool::Chunking {
+        one_master_up_to: 50,
+        orders: 40,
+    };
     for hold_lines in [true, false] {
-        let cancel = AtomicBool::new(false);
-        let limits = PoolLimits {
-            chunking: pool::Chunking {
-                one_master_up_to: 50,
-                orders: 40,
-            },
-            hold_lines,
-            deadline: Instant::now() + Duration::from_secs(60),
-            threads: 1,
-            cancel: &cancel,
-        };
-        let (after, report) = pool::improve(&model, &start, &limits);
+        let (after, report) = pooled(&model, &start, hold_lines, chunks_of_40, 60);
         assert!(report.master_runs >= 2, "{}", report.note());
         let (before, score) = (lns::score(&model, &start), lns::score(&model, &after));
         assert_eq!(score.0, before.0, "{}", report.note());

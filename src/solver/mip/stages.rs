@@ -145,16 +145,13 @@ impl Runner<'_> {
             extra_rows: Vec::new(),
             upper: None,
         };
-        let (start, pool_note) = match self.greedy_start(self.greedy) {
-            Some(v) => {
-                let (v, note) = self.polished(v);
-                (Some(v), note)
-            }
-            None => (None, None),
-        };
+        let (start, pool_note) = self
+            .greedy_start(self.greedy)
+            .map(|v| self.polished(v))
+            .unzip();
         let r = highs_run::run(self.program, &stage, self.settings(1.0), start.as_deref());
         let stats = self.stats("weighted", &r, r.objective, r.bound);
-        let mut notes: Vec<String> = pool_note.into_iter().collect();
+        let mut notes: Vec<String> = pool_note.flatten().into_iter().collect();
         let (values, gap) = match (r.values, start) {
             (Some(v), _) => (Some(v), r.gap),
             (None, start) => {
@@ -329,14 +326,8 @@ impl Runner<'_> {
             let greedy = self.greedy_start(self.greedy);
             start = cheaper(&self.layout.cost, start, greedy);
         }
-        let (start, pool_note) = match start {
-            Some(v) => {
-                let (v, note) = self.polished(self.repaired(v));
-                (Some(v), note)
-            }
-            None => (None, None),
-        };
-        notes.extend(pool_note);
+        let (start, pool_note) = start.map(|v| self.polished(self.repaired(v))).unzip();
+        notes.extend(pool_note.flatten());
         let r = highs_run::run(self.program, &stage, self.settings(1.0), start.as_deref());
         stages.push(self.stats("cost", &r, r.objective, r.bound));
         let (values, gap) = match (r.values, start) {

@@ -263,7 +263,7 @@ pub fn improve(
             reward: 0.0,
             options: o.options.clone(),
         };
-        if let Some((_, cover)) = cheapest_cover(model, &exactly, None, None, &mut ws) {
+        if let Some((_, cover)) = cheapest_cover(model, &exactly, None, &mut ws) {
             pool.add(model, o.order, o.reward, cover);
         }
     }
@@ -289,8 +289,7 @@ pub fn improve(
         last_lp = Some(master.z.iter().map(|&c| lp.columns[c]).collect());
         let mut added = 0;
         for o in &orders {
-            let Some((priced, cover)) = cheapest_cover(model, o, Some(&prices), None, &mut ws)
-            else {
+            let Some((priced, cover)) = cheapest_cover(model, o, Some(&prices), &mut ws) else {
                 continue;
             };
             let dual = prices.orders.get(&o.order).copied().unwrap_or(0.0);

@@ -9,7 +9,6 @@ use crate::model::{Model, NodeIdx, OrderIdx, SkuIdx};
 use crate::solver::cover::{
     max_shipments, CoverMode, CoverProblem, CoverWorkspace, ShipmentOption,
 };
-use crate::solver::ledger::Ledger;
 use crate::solver::polish::shipment_cost;
 use crate::solver::ShipmentDecision;
 
@@ -51,13 +50,11 @@ pub(super) struct OrderToPrice {
 }
 
 /// The order's cheapest cover at real cost plus `prices` (none: real cost alone), as shipments,
-/// with its priced value; `None` when no cover exists within the node budget. With a ledger,
-/// only from what it has left (the cover may still need checking: lines of one SKU share it).
+/// with its priced value; `None` when no cover exists within the node budget.
 pub(super) fn cheapest_cover(
     model: &Model,
     order: &OrderToPrice,
     prices: Option<&RowPrices>,
-    ledger: Option<&Ledger>,
     ws: &mut CoverWorkspace,
 ) -> Option<(f64, Vec<ShipmentDecision>)> {
     let o = &model.orders[order.order];
@@ -75,15 +72,9 @@ pub(super) fn cheapest_cover(
                 .and_then(|p| p.stock.get(&(c.node, line.sku)).copied())
                 .unwrap_or(0.0);
             unit_cost.push(c.per_unit + unit_price + stock_price);
-            let held = match ledger {
-                Some(l) if l.shipments_left(c.node) == 0 => 0,
-                Some(l) => l
-                    .usable(o.channel, c.node, line.sku)
-                    .min(l.units_left(c.node)),
-                None => model
-                    .available(c.node, line.sku)
-                    .min(node.capacity_units.unwrap_or(i64::MAX)),
-            };
+            let held = model
+                .available(c.node, line.sku)
+                .min(node.capacity_units.unwrap_or(i64::MAX));
             let want = order.qty[l];
             upper.push(if o.ship_complete && held < want {
                 0
