@@ -80,15 +80,16 @@ pub fn route_for(model: &Model, options: &Options, naive: bool) -> (Route, usize
 }
 
 /// The cover pool ([`pool`]) re-chooses the whole wave's covers before the search up to this
-/// many orders (M has 5,000: its pool converges in about 4 s and its master MIP takes seconds
-/// more); larger waves go to the search alone.
+/// many orders (M has 5,000: its column generation converges in about 1.3 s, its constructed
+/// plan and the MIP over the orders that plan leaves unsettled take 0.5 s more); larger waves go
+/// to the search alone.
 pub const MAX_ORDERS_FOR_POOL: usize = 10_000;
 
-/// The cover pool runs before the search only when the search has at least this long: on M its
-/// column generation takes about 1.5 s on 2 shared cores and its master MIP's first plan about
-/// 4 s more, and with less time it only takes the relaxations' CPU (M at 10 s: bound 137k with
-/// it, 149k without, and no cheaper plan).
-const MIN_SEARCH_TIME_FOR_POOL: std::time::Duration = std::time::Duration::from_secs(8);
+/// The cover pool runs first in the search only when the search has at least this long. On M at
+/// 10 s the search has about 3.6 s; the pool takes 194,537 to 177,669 in 1.7 s, and the search
+/// ends at 176,180 (without the pool 181,560–184,198). It runs beside the relaxations, whose
+/// Lagrangian then takes 31 steps instead of 42 (bound 148,926 against 149,171).
+const MIN_SEARCH_TIME_FOR_POOL: std::time::Duration = std::time::Duration::from_secs(3);
 
 /// Share of the search's time the cover pool may take first.
 const SEARCH_POOL_SHARE: f64 = 0.7;
@@ -286,21 +287,7 @@ fn search_with_bound(
     let fills = solution::tier_fills(model, start);
     let mut polished = polish::improve_until(model, start, Some(limits.deadline));
     let left = limits.deadline.saturating_duration_since(Instant::now());
-    if model.orders.len() <= MAX_ORDERS_FOR_POOL && left >= MIN_SEARCH_TIME_FOR_POOL {
-        let pool_limits = pool::PoolLimits {
-            chunking: Default::default(),
-            // With tier fills held instead, M's master MIPs found nothing past the LP's rounding
-            // within the time (30 s: 179,303 at the end against 176,135 with lines held).
-            hold_lines: true,
-            deadline: Instant::now() + left.mul_f64(SEARCH_POOL_SHARE),
-            // The relaxations run beside the search on one of the threads.
-            threads: limits.threads.saturating_sub(1).max(1),
-            cancel: limits.cancel,
-        };
-        let (pooled, report) = pool::improve(model, &polished, &pool_limits);
-        notes.push(report.note());
-        polished = pooled;
-    }
+    let run_pool = model.orders.len() <= MAX_ORDERS_FOR_POOL && left >= MIN_SEARCH_TIME_FOR_POOL;
     let target = lns::score(model, &polished).1;
     // The Lagrangian posts its prices here; the search steers by them between rounds.
     let board = PriceBoard::default();
@@ -308,10 +295,28 @@ fn search_with_bound(
         prices: Some(&board),
         ..*limits
     };
-    let ((allocation, report), bounds) =
+    let (((allocation, report), pool_note), bounds) =
         search_bound::alongside_bounds(model, &fills, target, &steered, || {
-            lns::improve(model, polished, &steered)
+            let mut pool_note = None;
+            if run_pool {
+                let pool_limits = pool::PoolLimits {
+                    chunking: Default::default(),
+                    // With tier fills held instead, M's master MIPs found nothing past the LP's
+                    // rounding within the time (30 s: 179,303 at the end against 176,135 with
+                    // lines held).
+                    hold_lines: true,
+                    deadline: Instant::now() + left.mul_f64(SEARCH_POOL_SHARE),
+                    // The relaxations run beside it on one of the threads.
+                    threads: limits.threads.saturating_sub(1).max(1),
+                    cancel: limits.cancel,
+                };
+                let (pooled, report) = pool::improve(model, &polished, &pool_limits);
+                pool_note = Some(report.note());
+                polished = pooled;
+            }
+            (lns::improve(model, polished, &steered), pool_note)
         });
+    notes.extend(pool_note);
     notes.push(report.note());
     stages.push(report.stage());
     let (bound, gap) =

@@ -15,6 +15,7 @@ use std::time::Instant;
 mod close_nodes;
 mod reassign;
 pub use close_nodes::close_nodes;
+pub(crate) use reassign::book_cheapest_cover;
 pub use reassign::{reassign, reassign_priced, reassign_until};
 
 use super::ledger::Ledger;

@@ -118,7 +118,26 @@ fn best_cover(
     apply(ledger, current, -1);
     // Fixed costs that leaving these nodes would save.
     current_cost += unused_nodes_fixed_cost(model, ledger, current);
+    let moved = book_cheapest_cover(model, ledger, order, &filled, prices, current_cost, ws);
+    if moved.is_none() {
+        apply(ledger, current, 1);
+    }
+    moved
+}
 
+/// The order's cheapest set of shipments of exactly `filled` units per line within what the
+/// ledger has left (with the fixed costs of the nodes it would open, and `prices` when given),
+/// booked on the ledger, when one costs less than `to_beat`; otherwise the ledger is unchanged.
+pub(crate) fn book_cheapest_cover(
+    model: &Model,
+    ledger: &mut Ledger,
+    order: OrderIdx,
+    filled: &[i64],
+    prices: Option<&Prices>,
+    to_beat: f64,
+    ws: &mut CoverWorkspace,
+) -> Option<Vec<ShipmentDecision>> {
+    let o = &model.orders[order];
     let options: Vec<_> = shipment_options(model, order)
         .into_iter()
         .filter(|c| ledger.shipments_left(c.node) > 0)
@@ -143,24 +162,20 @@ fn best_cover(
         }
     }
     let problem = CoverProblem {
-        qty: &filled,
+        qty: filled,
         ship_cost: &ship_cost,
         unit_cost: &unit_cost,
         upper: &upper,
         mode: CoverMode::Exact,
         split_penalty: model.policy.split_penalty,
         max_shipments: max_shipments(model, order),
-        incumbent: current_cost - 1e-9,
+        incumbent: to_beat - 1e-9,
         node_budget: NODE_BUDGET,
     };
-    let moved = problem.solve(ws).best.and_then(|(_, set)| {
+    problem.solve(ws).best.and_then(|(_, set)| {
         let shipments = problem.shipments_of(order, &options, &set);
-        book_if_fits(model, ledger, &shipments, current_cost, prices).then_some(shipments)
-    });
-    if moved.is_none() {
-        apply(ledger, current, 1);
-    }
-    moved
+        book_if_fits(model, ledger, &shipments, to_beat, prices).then_some(shipments)
+    })
 }
 
 /// The fixed costs of the nodes `shipments` use that the ledger has no shipment at, each once.

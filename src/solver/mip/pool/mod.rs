@@ -17,7 +17,7 @@ mod master;
 mod pricing;
 mod rounding;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
@@ -39,8 +39,8 @@ const MIN_ROUND_GAIN: f64 = 2e-4;
 /// The master MIP stops at this relative gap: the pool is a heuristic, its optimum no proof.
 const MASTER_GAP: f64 = 1e-4;
 
-/// How the master MIP splits its orders: all at once up to `one_master_up_to` orders, else the
-/// unsettled ones `orders` at a time.
+/// How the master MIP splits its orders: the unsettled ones `orders` at a time, then (with time
+/// left, up to `one_master_up_to` orders) all at once.
 #[derive(Debug, Clone, Copy)]
 pub struct Chunking {
     pub one_master_up_to: usize,
@@ -77,8 +77,10 @@ pub struct PoolReport {
     pub master_status: &'static str,
     /// Master MIPs run (one per chunk of unsettled orders).
     pub master_runs: usize,
-    /// The cost of the master LP's rounding, when it fitted.
+    /// The cost of the master LP's rounding by moves from the plan ([`rounding::round`]).
     pub rounded: Option<f64>,
+    /// The cost of the plan built in the LP's order ([`rounding::construct`]), when one fitted.
+    pub constructed: Option<f64>,
     pub cost_before: f64,
     pub cost_after: f64,
 }
@@ -87,7 +89,8 @@ impl PoolReport {
     pub fn note(&self) -> String {
         format!(
             "cover pool ({} held): {} orders re-chosen from {} covers ({} pricing rounds), LP \
-             rounded to {}, {} master MIPs (last {}); cost {:.2} -> {:.2}",
+             rounded to {} by moves and {} built in its order, {} master MIPs (last {}); cost \
+             {:.2} -> {:.2}",
             if self.lines_held {
                 "every line's units"
             } else {
@@ -96,7 +99,8 @@ impl PoolReport {
             self.orders,
             self.columns,
             self.pricing_rounds,
-            self.rounded
+            self.rounded.map_or("–".to_string(), |c| format!("{c:.2}")),
+            self.constructed
                 .map_or("no fitting plan".to_string(), |c| format!("{c:.2}")),
             self.master_runs,
             self.master_status,
@@ -111,7 +115,7 @@ type CoverKey = Vec<(NodeIdx, MethodIdx, Vec<(usize, i64)>)>;
 
 struct Pool {
     columns: Vec<Column>,
-    seen: HashSet<(OrderIdx, CoverKey)>,
+    seen: HashMap<(OrderIdx, CoverKey), usize>,
 }
 
 impl Pool {
@@ -124,23 +128,36 @@ impl Pool {
         reward: f64,
         shipments: Vec<ShipmentDecision>,
     ) -> bool {
+        let before = self.columns.len();
+        self.index_of(model, order, reward, shipments) == Some(before)
+    }
+
+    /// The cover's column, added when new; `None` when it does not ship.
+    fn index_of(
+        &mut self,
+        model: &Model,
+        order: OrderIdx,
+        reward: f64,
+        mut shipments: Vec<ShipmentDecision>,
+    ) -> Option<usize> {
+        shipments.iter_mut().for_each(|s| s.lines.sort_unstable());
+        shipments.sort_by_key(|s| (s.node, s.method));
         let key: CoverKey = shipments
             .iter()
             .map(|s| (s.node, s.method, s.lines.clone()))
             .collect();
-        let Some(cost) = real_cost(model, &shipments) else {
-            return false;
-        };
-        if !self.seen.insert((order, key)) {
-            return false;
+        let cost = real_cost(model, &shipments)?;
+        if let Some(&k) = self.seen.get(&(order, key.clone())) {
+            return Some(k);
         }
+        self.seen.insert((order, key), self.columns.len());
         let units: i64 = shipments.iter().map(|s| s.units()).sum();
         self.columns.push(Column {
             order,
             shipments,
             cost: cost - reward * units as f64,
         });
-        true
+        Some(self.columns.len() - 1)
     }
 }
 
@@ -243,7 +260,7 @@ pub fn improve(
     }
     let mut pool = Pool {
         columns: Vec::new(),
-        seen: HashSet::new(),
+        seen: HashMap::new(),
     };
     let mut ws = CoverWorkspace::default();
     let mut current = Vec::with_capacity(by_order.len());
@@ -316,7 +333,6 @@ pub fn improve(
             break;
         }
     }
-    report.columns = pool.columns.len();
     // The LP's rounding, when it is better, starts the master MIP.
     let mut start_cover = current.clone();
     let mut best = (allocation.clone(), before);
@@ -328,7 +344,7 @@ pub fn improve(
             Held::Lines => None,
         };
         let fills_free = !report.lines_held;
-        let picked = rounding::round(
+        let moved = rounding::round(
             model,
             &pool.columns,
             &lp,
@@ -336,24 +352,62 @@ pub fn improve(
             fills_free,
             floor.as_deref(),
         );
-        let rounded = plan_of(&pool.columns, &picked);
-        let value = score(&rounded);
-        report.rounded = Some(value.1);
-        if lns::improves(&value, &best.1) {
-            best = (rounded, value);
-            start_cover = picked;
+        let built = constructed(
+            model,
+            &mut pool,
+            &lp,
+            &orders,
+            fills_free,
+            floor.as_deref(),
+            &mut ws,
+        );
+        for (picked, is_built) in [(Some(moved), false), (built, true)] {
+            let Some(picked) = picked else { continue };
+            let plan = plan_of(&pool.columns, &picked);
+            let value = score(&plan);
+            if is_built {
+                report.constructed = Some(value.1);
+            } else {
+                report.rounded = Some(value.1);
+            }
+            if lns::improves(&value, &best.1) {
+                best = (plan, value);
+                start_cover = picked;
+            }
         }
     }
+    report.columns = pool.columns.len();
     report.master_status = "not run (time)";
     let lp = last_lp.map(|mut lp| {
         lp.resize(pool.columns.len(), 0.0);
         lp
     });
     let master = Master::build(model, &pool.columns, &held);
-    // The orders the MIP re-chooses, in chunks: those the LP does not settle on their cover in
-    // the start, least settled first; the others keep their start cover (or may drop it when
-    // fills are free). Small chunks solve in well under a second where the whole master's
-    // presolve alone takes seconds at M size.
+    // First the orders the LP does not settle on their start cover, in chunks, the others held:
+    // small MIPs that HiGHS solves in well under a second where the whole master's presolve
+    // alone takes seconds at M size. Then, with time left, the whole master from the best plan.
+    let mut run = |chunk: &[OrderIdx], time, start_cover: &mut Vec<usize>, best: &mut (_, _)| {
+        let r = solve_chunk(&master, &pool.columns, chunk, start_cover, limits, time);
+        report.master_status = r.status;
+        report.master_runs += 1;
+        if let Some(picked) = r.picked {
+            let chosen = plan_of(&pool.columns, &picked);
+            let value = score(&chosen);
+            if std::env::var_os("WAVEOPT_POOL_LOG").is_some() {
+                eprintln!(
+                    "pool master over {} orders: {}, {:.2}, {} ms",
+                    chunk.len(),
+                    r.status,
+                    value.1,
+                    started.elapsed().as_millis()
+                );
+            }
+            if lns::improves(&value, &best.1) {
+                *best = (chosen, value);
+                *start_cover = picked;
+            }
+        }
+    };
     for _ in 0..CHUNK_PASSES {
         let before_pass = best.1.clone();
         let chunks = unsettled_chunks(&pool.columns, lp.as_deref(), &start_cover, limits.chunking);
@@ -363,40 +417,65 @@ pub fn improve(
             }
             let slice = limits.deadline.saturating_duration_since(Instant::now())
                 / (chunks.len() - i) as u32;
-            let r = solve_chunk(&master, &pool.columns, chunk, &start_cover, limits, slice);
-            report.master_status = r.status;
-            report.master_runs += 1;
-            let Some(picked) = r.picked else {
-                continue;
-            };
-            let chosen = plan_of(&pool.columns, &picked);
-            let value = score(&chosen);
-            if lns::improves(&value, &best.1) {
-                best = (chosen, value);
-                start_cover = picked;
-            }
+            run(chunk, slice, &mut start_cover, &mut best);
         }
         if stopped(limits.deadline) || !lns::improves(&best.1, &before_pass) {
             break;
         }
     }
+    let time = limits.deadline.saturating_duration_since(Instant::now());
+    let whole_fits = orders.len() <= limits.chunking.one_master_up_to
+        && (orders.len() <= SMALL_MASTER_ORDERS || time >= MIN_WHOLE_MASTER_TIME);
+    if !stopped(limits.deadline) && whole_fits {
+        let all: Vec<OrderIdx> = orders.iter().map(|o| o.order).collect();
+        run(&all, time, &mut start_cover, &mut best);
+    }
     report.cost_after = best.1 .1;
     (best.0, report)
 }
 
-/// Orders re-chosen per master MIP on large pools.
-pub const CHUNK_ORDERS: usize = 600;
-/// Up to this many orders the master MIP re-chooses them all at once (S's 200 are proven in
-/// under a second). M's 4,765 at once did better than in chunks: at 30 s the pool ended at
-/// 176,561 with one master, 181,546 with chunks of 600.
+/// [`rounding::construct`]'s plan as pool columns (covers it found added to the pool).
+fn constructed(
+    model: &Model,
+    pool: &mut Pool,
+    lp: &[f64],
+    orders: &[OrderToPrice],
+    fills_free: bool,
+    tier_floor: Option<&[i64]>,
+    ws: &mut CoverWorkspace,
+) -> Option<Vec<usize>> {
+    let picks = rounding::construct(model, &pool.columns, lp, fills_free, tier_floor, ws)?;
+    let reward: HashMap<OrderIdx, f64> = orders.iter().map(|o| (o.order, o.reward)).collect();
+    picks
+        .into_iter()
+        .map(|pick| match pick {
+            rounding::Pick::Column(k) => Some(k),
+            rounding::Pick::Found(shipments) => {
+                let order = shipments.first()?.order;
+                pool.index_of(model, order, reward[&order], shipments)
+            }
+        })
+        .collect()
+}
+
+/// Unsettled orders re-chosen per master MIP. On M (at 30 s) the 732 orders the LP leaves
+/// unsettled on the constructed plan are one chunk, solved to optimality in 0.45 s.
+pub const CHUNK_ORDERS: usize = 1_000;
+/// Up to this many orders the whole master MIP runs after the chunks, in the time left (S's 200
+/// are proven in under a second). On M at 30 s, from the constructed plan, the chunk gave
+/// 177,638 in 2 s of the pool and the whole master 175,536 by the pool's deadline.
 pub const ONE_CHUNK_ORDERS: usize = 5_000;
+/// Below this many orders the whole master runs in whatever time is left.
+const SMALL_MASTER_ORDERS: usize = 1_000;
+/// Larger whole masters run only with this much time left: M's (4,764 orders) found nothing in
+/// 0.75 s, and the search does more with it.
+const MIN_WHOLE_MASTER_TIME: std::time::Duration = std::time::Duration::from_secs(3);
 /// Passes over the unsettled orders, while one gains.
 const CHUNK_PASSES: usize = 3;
 
 /// The orders whose cover in `start` the LP does not settle (their start cover's LP value, or
 /// with no start cover the LP's weight on no cover, below 0.99), least settled first, in chunks
-/// of `chunking.orders`; every order in one chunk when the pool has at most
-/// `chunking.one_master_up_to`.
+/// of `chunking.orders`.
 fn unsettled_chunks(
     columns: &[Column],
     lp: Option<&[f64]>,
@@ -406,9 +485,6 @@ fn unsettled_chunks(
     let mut on_covers: BTreeMap<OrderIdx, f64> = BTreeMap::new();
     for (k, c) in columns.iter().enumerate() {
         *on_covers.entry(c.order).or_insert(0.0) += lp.map_or(0.0, |lp| lp[k]);
-    }
-    if on_covers.len() <= chunking.one_master_up_to {
-        return vec![on_covers.into_keys().collect()];
     }
     let start_of: BTreeMap<OrderIdx, usize> =
         start.iter().map(|&k| (columns[k].order, k)).collect();

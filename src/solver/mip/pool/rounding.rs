@@ -1,15 +1,19 @@
-//! A quick plan from the master's LP: from the current plan, orders in turn, the most decided
-//! first, move to a pool cover the LP values more than what they have, when it fits what the
-//! others hold (stock, reservations, capacity, through the ledger) and keeps every tier's fill at
-//! its floor. Every step keeps the plan feasible. It gives the master MIP a start near the LP
-//! within milliseconds, where HiGHS's own heuristics take seconds at M size.
+//! Quick plans from the master's LP, to start the master MIP near the LP within milliseconds,
+//! where HiGHS's own heuristics take seconds at M size. Both check every cover against what the
+//! others hold (stock, reservations, capacity) through the ledger:
+//! - [`round`] moves orders from the current plan, so every step is a feasible plan;
+//! - [`construct`] builds a plan from nothing in the LP's order, which follows the LP much
+//!   further but can fail.
 
 use std::collections::BTreeMap;
 
 use super::master::Column;
 use crate::model::{Model, OrderIdx};
+use crate::solver::cover::CoverWorkspace;
 use crate::solver::greedy::coverable;
 use crate::solver::ledger::Ledger;
+use crate::solver::polish::book_cheapest_cover;
+use crate::solver::ShipmentDecision;
 
 /// Passes over the orders: a later order's move can free what an earlier one wanted.
 const ROUNDING_PASSES: usize = 2;
@@ -26,22 +30,8 @@ pub(super) fn round(
     fills_free: bool,
     tier_floor: Option<&[i64]>,
 ) -> Vec<usize> {
-    let mut of_order: BTreeMap<OrderIdx, Vec<usize>> = BTreeMap::new();
-    for (k, c) in columns.iter().enumerate() {
-        of_order.entry(c.order).or_default().push(k);
-    }
     let value = |k: usize| lp[k];
-    let mut orders: Vec<(OrderIdx, Vec<usize>)> = of_order.into_iter().collect();
-    for (_, ks) in &mut orders {
-        ks.sort_by(|&a, &b| {
-            value(b)
-                .total_cmp(&value(a))
-                .then(columns[a].cost.total_cmp(&columns[b].cost))
-                .then(a.cmp(&b))
-        });
-    }
-    // Most decided first: their cover is the one the LP wants whatever the others do.
-    orders.sort_by(|(oa, a), (ob, b)| value(b[0]).total_cmp(&value(a[0])).then(oa.cmp(ob)));
+    let orders = by_lp_value(columns, lp);
     let mut chosen: BTreeMap<OrderIdx, usize> =
         current.iter().map(|&k| (columns[k].order, k)).collect();
     let mut ledger = Ledger::new(model);
@@ -129,4 +119,140 @@ fn book_if_fits(model: &Model, ledger: &mut Ledger, column: &Column) -> bool {
         ledger.book(s, 1);
     }
     true
+}
+
+/// One order's part of a constructed plan: a pool column, or a cover found at what the others
+/// left when no pool column fitted.
+#[derive(Debug, Clone)]
+pub(super) enum Pick {
+    Column(usize),
+    Found(Vec<ShipmentDecision>),
+}
+
+/// Attempts of [`construct`]: each puts the orders that found no cover before first.
+const CONSTRUCT_ATTEMPTS: usize = 32;
+
+/// A plan built from nothing, orders in turn, the most decided first: each takes the pool cover
+/// the LP values most that still fits what the earlier ones took. With lines held, an order no
+/// pool cover fits gets the cheapest cover of its units at what is left; with fills free, it
+/// ships nothing. When some order finds no cover, the plan is built again with the orders that
+/// failed so far placed first, the latest first (the "squeaky wheel"). `None` when every attempt leaves an order
+/// without a cover, or when a tier's fill ends below `tier_floor`.
+///
+/// Where [`round`] moves orders from the current plan one at a time, and so stops at the first
+/// order another one blocks, this follows the LP wherever the LP is integral: on M, [`round`]
+/// makes only 870 of the LP's moves.
+pub(super) fn construct(
+    model: &Model,
+    columns: &[Column],
+    lp: &[f64],
+    fills_free: bool,
+    tier_floor: Option<&[i64]>,
+    ws: &mut CoverWorkspace,
+) -> Option<Vec<Pick>> {
+    let orders = by_lp_value(columns, lp);
+    let mut first: Vec<usize> = Vec::new();
+    for _ in 0..CONSTRUCT_ATTEMPTS {
+        let mut placed = vec![false; orders.len()];
+        let sequence: Vec<usize> = first
+            .iter()
+            .copied()
+            .chain(0..orders.len())
+            .filter(|&i| !std::mem::replace(&mut placed[i], true))
+            .collect();
+        let mut ledger = Ledger::new(model);
+        let mut tier_fill = vec![0i64; model.tiers.len()];
+        let mut picks = Vec::with_capacity(orders.len());
+        let mut failed = Vec::new();
+        for i in sequence {
+            let (order, ks) = &orders[i];
+            let Some(pick) =
+                pick_cover(model, columns, lp, fills_free, &mut ledger, *order, ks, ws)
+            else {
+                failed.push(i);
+                continue;
+            };
+            if let Some(pick) = pick {
+                tier_fill[model.orders[*order].tier] += match &pick {
+                    Pick::Column(k) => columns[*k].units(),
+                    Pick::Found(s) => s.iter().map(|s| s.units()).sum(),
+                };
+                picks.push(pick);
+            }
+        }
+        if failed.is_empty() {
+            let short =
+                tier_floor.is_some_and(|floor| tier_fill.iter().zip(floor).any(|(f, m)| f < m));
+            return (!short).then_some(picks);
+        }
+        // The latest to fail go first of all: an order that fails again is blocked by one of
+        // the earlier failures.
+        failed.append(&mut first);
+        first = failed;
+    }
+    None
+}
+
+/// The order's part of [`construct`], booked on the ledger: `Some(None)` ships nothing (fills
+/// free), `None` when no cover fits (lines held).
+#[allow(clippy::too_many_arguments)]
+fn pick_cover(
+    model: &Model,
+    columns: &[Column],
+    lp: &[f64],
+    fills_free: bool,
+    ledger: &mut Ledger,
+    order: OrderIdx,
+    ks: &[usize],
+    ws: &mut CoverWorkspace,
+) -> Option<Option<Pick>> {
+    if fills_free {
+        // Nothing is the choice once the LP values it more than the covers left.
+        let nothing = 1.0 - ks.iter().map(|&k| lp[k]).sum::<f64>();
+        return Some(
+            ks.iter()
+                .take_while(|&&k| lp[k] >= nothing)
+                .find(|&&k| book_if_fits(model, ledger, &columns[k]))
+                .map(|&k| Pick::Column(k)),
+        );
+    }
+    if let Some(&k) = ks
+        .iter()
+        .find(|&&k| book_if_fits(model, ledger, &columns[k]))
+    {
+        return Some(Some(Pick::Column(k)));
+    }
+    let units = units_per_line(model, &columns[ks[0]]);
+    book_cheapest_cover(model, ledger, order, &units, None, f64::INFINITY, ws)
+        .map(|found| Some(Pick::Found(found)))
+}
+
+/// Each order's pool columns, the LP's favourite first (then the cheaper), orders with the most
+/// decided favourite first.
+fn by_lp_value(columns: &[Column], lp: &[f64]) -> Vec<(OrderIdx, Vec<usize>)> {
+    let mut of_order: BTreeMap<OrderIdx, Vec<usize>> = BTreeMap::new();
+    for (k, c) in columns.iter().enumerate() {
+        of_order.entry(c.order).or_default().push(k);
+    }
+    let mut orders: Vec<(OrderIdx, Vec<usize>)> = of_order.into_iter().collect();
+    for (_, ks) in &mut orders {
+        ks.sort_by(|&a, &b| {
+            lp[b]
+                .total_cmp(&lp[a])
+                .then(columns[a].cost.total_cmp(&columns[b].cost))
+                .then(a.cmp(&b))
+        });
+    }
+    orders.sort_by(|(oa, a), (ob, b)| lp[b[0]].total_cmp(&lp[a[0]]).then(oa.cmp(ob)));
+    orders
+}
+
+fn units_per_line(model: &Model, column: &Column) -> Vec<i64> {
+    let mut units = vec![0i64; model.orders[column.order].lines.len()];
+    for s in &column.shipments {
+        for &(line, qty) in &s.lines {
+            units[line] += qty;
+        }
+    }
+    units
 }
