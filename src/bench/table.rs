@@ -120,6 +120,7 @@ pub fn markdown(rows: &[BenchRow], machine: &str, revision: &str) -> String {
     for (case, group) in by_case {
         let find = |e: &str| group.iter().find(|s| s.first.engine == e);
         let Some(mip) = find("mip") else { continue };
+        let fills_of = |m: &RunMetrics| m.tier_fill.iter().map(|f| f.1).collect::<Vec<_>>();
         let mut parts = Vec::new();
         if let Some(naive) = find("naive") {
             let same = (naive.first.total - mip.first.total).abs()
@@ -142,6 +143,12 @@ pub fn markdown(rows: &[BenchRow], machine: &str, revision: &str) -> String {
                     naive.first.total,
                     naive.first.status
                 ));
+                let (mf, nf) = (fills_of(mip.first), fills_of(naive.first));
+                if mf != nf {
+                    parts.push(format!(
+                        "the naive plan's tier fills {nf:?} vs the optimizer's {mf:?}, so the costs compare plans that ship different units"
+                    ));
+                }
             } else {
                 parts.push(format!(
                     "speed-up vs naive MIP {:.1}× ({:.2} s vs {:.2} s; objective {})",
@@ -157,7 +164,6 @@ pub fn markdown(rows: &[BenchRow], machine: &str, revision: &str) -> String {
             }
         }
         if let Some(greedy) = find("greedy") {
-            let fills_of = |m: &RunMetrics| m.tier_fill.iter().map(|f| f.1).collect::<Vec<_>>();
             let (mf, gf) = (fills_of(mip.first), fills_of(greedy.first));
             parts.push(if mf == gf {
                 "tier fills equal to greedy's".to_string()

@@ -305,7 +305,10 @@ pub fn improve(
         let prices = master.prices(model, &lp.duals);
         last_lp = Some(master.z.iter().map(|&c| lp.columns[c]).collect());
         let mut added = 0;
-        for o in &orders {
+        for (i, o) in orders.iter().enumerate() {
+            if i % 256 == 0 && stopped(limits.deadline) {
+                break;
+            }
             let Some((priced, cover)) = cheapest_cover(model, o, Some(&prices), &mut ws) else {
                 continue;
             };
@@ -355,10 +358,10 @@ pub fn improve(
         let built = constructed(
             model,
             &mut pool,
-            &lp,
-            &orders,
+            (&lp, &orders),
             fills_free,
             floor.as_deref(),
+            limits.deadline,
             &mut ws,
         );
         for (picked, is_built) in [(Some(moved), false), (built, true)] {
@@ -377,6 +380,9 @@ pub fn improve(
         }
     }
     report.columns = pool.columns.len();
+    if std::env::var_os("WAVEOPT_POOL_LOG").is_some() {
+        eprintln!("pool roundings done: {} ms", started.elapsed().as_millis());
+    }
     report.master_status = "not run (time)";
     let lp = last_lp.map(|mut lp| {
         lp.resize(pool.columns.len(), 0.0);
@@ -431,6 +437,9 @@ pub fn improve(
         run(&all, time, &mut start_cover, &mut best);
     }
     report.cost_after = best.1 .1;
+    if std::env::var_os("WAVEOPT_POOL_LOG").is_some() {
+        eprintln!("pool done: {} ms", started.elapsed().as_millis());
+    }
     (best.0, report)
 }
 
@@ -438,13 +447,20 @@ pub fn improve(
 fn constructed(
     model: &Model,
     pool: &mut Pool,
-    lp: &[f64],
-    orders: &[OrderToPrice],
+    (lp, orders): (&[f64], &[OrderToPrice]),
     fills_free: bool,
     tier_floor: Option<&[i64]>,
+    deadline: Instant,
     ws: &mut CoverWorkspace,
 ) -> Option<Vec<usize>> {
-    let picks = rounding::construct(model, &pool.columns, lp, fills_free, tier_floor, ws)?;
+    let picks = rounding::construct(
+        model,
+        &pool.columns,
+        lp,
+        (fills_free, tier_floor),
+        deadline,
+        ws,
+    )?;
     let reward: HashMap<OrderIdx, f64> = orders.iter().map(|o| (o.order, o.reward)).collect();
     picks
         .into_iter()

@@ -6,6 +6,7 @@
 //!   further but can fail.
 
 use std::collections::BTreeMap;
+use std::time::Instant;
 
 use super::master::Column;
 use crate::model::{Model, OrderIdx};
@@ -137,7 +138,7 @@ const CONSTRUCT_ATTEMPTS: usize = 32;
 /// pool cover fits gets the cheapest cover of its units at what is left; with fills free, it
 /// ships nothing. When some order finds no cover, the plan is built again with the orders that
 /// failed so far placed first, the latest first (the "squeaky wheel"). `None` when every attempt leaves an order
-/// without a cover, or when a tier's fill ends below `tier_floor`.
+/// without a cover, when a tier's fill ends below `tier_floor`, or when `deadline` passes.
 ///
 /// Where [`round`] moves orders from the current plan one at a time, and so stops at the first
 /// order another one blocks, this follows the LP wherever the LP is integral: on M, [`round`]
@@ -146,13 +147,16 @@ pub(super) fn construct(
     model: &Model,
     columns: &[Column],
     lp: &[f64],
-    fills_free: bool,
-    tier_floor: Option<&[i64]>,
+    (fills_free, tier_floor): (bool, Option<&[i64]>),
+    deadline: Instant,
     ws: &mut CoverWorkspace,
 ) -> Option<Vec<Pick>> {
     let orders = by_lp_value(columns, lp);
     let mut first: Vec<usize> = Vec::new();
     for _ in 0..CONSTRUCT_ATTEMPTS {
+        if Instant::now() >= deadline {
+            return None;
+        }
         let mut placed = vec![false; orders.len()];
         let sequence: Vec<usize> = first
             .iter()
