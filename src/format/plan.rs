@@ -230,7 +230,8 @@ pub struct SolverStats {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StageStats {
-    /// `tier:<name>`, `fifo:<name>`, `cost` (strict) or `weighted`.
+    /// `tier:<name>`, `fifo:<name>`, `cost` (strict) or `weighted`; on the search routes also
+    /// `lns` and the relaxations `bound:<kind>`; `cover_pool` where the pool ran (no bound).
     pub name: String,
     /// `optimal`, `time_limit`, `skipped`, …
     pub status: String,

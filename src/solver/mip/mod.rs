@@ -87,11 +87,18 @@ pub fn route_for(model: &Model, options: &Options, naive: bool) -> (Route, usize
 /// 1,864,540. XL (200,000) goes to the search alone: it needs its 120 s as it is.
 pub const MAX_ORDERS_FOR_POOL: usize = 60_000;
 
-/// The cover pool runs first in the search only when the search has at least this long. On M at
-/// 10 s the search has about 3.6 s; the pool takes 194,537 to 177,669 in 1.7 s, and the search
-/// ends at 176,180 (without the pool 181,560–184,198). It runs beside the relaxations, whose
-/// Lagrangian then takes 31 steps instead of 42 (bound 148,926 against 149,171).
-const MIN_SEARCH_TIME_FOR_POOL: std::time::Duration = std::time::Duration::from_secs(3);
+/// The cover pool runs first in the search only when the search has at least this long: 1 s,
+/// and 50 µs per order (L's first pricing round takes about 3 s; at 10 s its search has 3–4.5 s,
+/// and one round takes its plan to 1,986,224 against 2,035,429 without the pool). It runs beside the
+/// relaxations. Measured on M, where the search has about 1.2 s at 5 s, 2.5–3.6 s at 10 s (the
+/// tier stages' time varies by a second from run to run): at 5 s 179,299 with the pool against
+/// 194,458 without; at 7 s 176,970 against 188,323; at 8 s 176,635 against 187,074; at 10 s
+/// 176,172 against 181,560–187,550. The Lagrangian then takes fewer steps (10 s: 31 against
+/// 42; bound 148,926 against 149,171).
+fn min_search_time_for_pool(model: &Model) -> std::time::Duration {
+    std::time::Duration::from_secs(1)
+        .max(std::time::Duration::from_micros(50) * model.orders.len() as u32)
+}
 
 /// Share of the search's time the cover pool may take first.
 const SEARCH_POOL_SHARE: f64 = 0.7;
@@ -289,7 +296,8 @@ fn search_with_bound(
     let fills = solution::tier_fills(model, start);
     let mut polished = polish::improve_until(model, start, Some(limits.deadline));
     let left = limits.deadline.saturating_duration_since(Instant::now());
-    let run_pool = model.orders.len() <= MAX_ORDERS_FOR_POOL && left >= MIN_SEARCH_TIME_FOR_POOL;
+    let run_pool =
+        model.orders.len() <= MAX_ORDERS_FOR_POOL && left >= min_search_time_for_pool(model);
     let target = lns::score(model, &polished).1;
     // The Lagrangian posts its prices here; the search steers by them between rounds.
     let board = PriceBoard::default();
@@ -297,9 +305,9 @@ fn search_with_bound(
         prices: Some(&board),
         ..*limits
     };
-    let (((allocation, report), pool_note), bounds) =
+    let (((allocation, report), pooled), bounds) =
         search_bound::alongside_bounds(model, &fills, target, &steered, || {
-            let mut pool_note = None;
+            let mut pooled = None;
             if run_pool {
                 let pool_limits = pool::PoolLimits {
                     chunking: Default::default(),
@@ -312,13 +320,16 @@ fn search_with_bound(
                     threads: limits.threads.saturating_sub(1).max(1),
                     cancel: limits.cancel,
                 };
-                let (pooled, report) = pool::improve(model, &polished, &pool_limits);
-                pool_note = Some(report.note());
-                polished = pooled;
+                let (plan, report) = pool::improve(model, &polished, &pool_limits);
+                pooled = Some(report);
+                polished = plan;
             }
-            (lns::improve(model, polished, &steered), pool_note)
+            (lns::improve(model, polished, &steered), pooled)
         });
-    notes.extend(pool_note);
+    if let Some(pool) = pooled {
+        notes.push(pool.note());
+        stages.push(pool.stage());
+    }
     notes.push(report.note());
     stages.push(report.stage());
     let (bound, gap) =

@@ -98,12 +98,12 @@ impl Runner<'_> {
 
     /// The start with orders reassigned and nodes closed where cheaper ([`polish::improve`]); fills
     /// per order are kept, so every earlier stage's row still holds. Not for the naive reference.
-    /// With the cover pool, also returns its note.
-    fn polished(&self, values: Vec<f64>) -> (Vec<f64>, Option<String>) {
+    /// With the cover pool, also returns its report.
+    fn polished(&self, values: Vec<f64>) -> (Vec<f64>, Option<pool::PoolReport>) {
         if !self.use_greedy {
             return (values, None);
         }
-        let mut note = None;
+        let mut pooled = None;
         let allocation = solution::allocation_from_values(self.model, self.layout, &values);
         let mut polished = polish::improve(self.model, &allocation);
         if self.cover_pool {
@@ -117,18 +117,18 @@ impl Runner<'_> {
                 threads: self.threads,
                 cancel: self.cancel,
             };
-            let (pooled, report) = pool::improve(self.model, &polished, &limits);
-            note = Some(report.note());
-            polished = pooled;
+            let (plan, report) = pool::improve(self.model, &polished, &limits);
+            pooled = Some(report);
+            polished = plan;
         }
         match solution::start_from_allocation(self.model, self.program, self.layout, &polished) {
             Some(v)
                 if Program::evaluate_dense(&self.layout.cost, &v)
                     < Program::evaluate_dense(&self.layout.cost, &values) =>
             {
-                (v, note)
+                (v, pooled)
             }
-            _ => (values, note),
+            _ => (values, pooled),
         }
     }
 
@@ -145,13 +145,16 @@ impl Runner<'_> {
             extra_rows: Vec::new(),
             upper: None,
         };
-        let (start, pool_note) = self
+        let (start, pooled) = self
             .greedy_start(self.greedy)
             .map(|v| self.polished(v))
             .unzip();
+        let pooled = pooled.flatten();
         let r = highs_run::run(self.program, &stage, self.settings(1.0), start.as_deref());
         let stats = self.stats("weighted", &r, r.objective, r.bound);
-        let mut notes: Vec<String> = pool_note.flatten().into_iter().collect();
+        let mut notes: Vec<String> = pooled.iter().map(|p| p.note()).collect();
+        let mut stages: Vec<StageStats> = pooled.iter().map(|p| p.stage()).collect();
+        stages.push(stats);
         let (values, gap) = match (r.values, start) {
             (Some(v), _) => (Some(v), r.gap),
             (None, start) => {
@@ -164,7 +167,7 @@ impl Runner<'_> {
             bound: if r.bound.is_finite() { r.bound } else { 0.0 },
             gap,
             values,
-            stages: vec![stats],
+            stages,
             notes,
             final_stage: stage,
         }
@@ -326,8 +329,11 @@ impl Runner<'_> {
             let greedy = self.greedy_start(self.greedy);
             start = cheaper(&self.layout.cost, start, greedy);
         }
-        let (start, pool_note) = start.map(|v| self.polished(self.repaired(v))).unzip();
-        notes.extend(pool_note.flatten());
+        let (start, pooled) = start.map(|v| self.polished(self.repaired(v))).unzip();
+        if let Some(pool) = pooled.flatten() {
+            notes.push(pool.note());
+            stages.push(pool.stage());
+        }
         let r = highs_run::run(self.program, &stage, self.settings(1.0), start.as_deref());
         stages.push(self.stats("cost", &r, r.objective, r.bound));
         let (values, gap) = match (r.values, start) {

@@ -21,7 +21,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
-use crate::format::{Allocation as AllocationMode, WithinTier};
+use crate::format::{Allocation as AllocationMode, StageStats, WithinTier};
 use crate::model::{MethodIdx, Model, NodeIdx, OrderIdx};
 use crate::solver::cover::{shipment_options, CoverWorkspace};
 use crate::solver::mip::highs_run::{self, Settings};
@@ -83,9 +83,25 @@ pub struct PoolReport {
     pub constructed: Option<f64>,
     pub cost_before: f64,
     pub cost_after: f64,
+    pub time_ms: u64,
 }
 
 impl PoolReport {
+    /// Its entry in `solver.stages`: the last master MIP's status, the cost after, the pool's
+    /// covers as variables. It proves no bound.
+    pub fn stage(&self) -> StageStats {
+        StageStats {
+            name: "cover_pool".to_string(),
+            status: self.master_status.to_string(),
+            objective: Some(self.cost_after),
+            bound: None,
+            gap: None,
+            time_ms: self.time_ms,
+            variables: self.columns as u64,
+            constraints: 0,
+        }
+    }
+
     pub fn note(&self) -> String {
         format!(
             "cover pool ({} held): {} orders re-chosen from {} covers ({} pricing rounds), LP \
@@ -437,6 +453,7 @@ pub fn improve(
         run(&all, time, &mut start_cover, &mut best);
     }
     report.cost_after = best.1 .1;
+    report.time_ms = started.elapsed().as_millis() as u64;
     if std::env::var_os("WAVEOPT_POOL_LOG").is_some() {
         eprintln!("pool done: {} ms", started.elapsed().as_millis());
     }
