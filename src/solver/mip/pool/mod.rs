@@ -13,11 +13,12 @@
 //! This is a heuristic for the plan, not a bound: reservation and fixed-cost rows are not
 //! priced, and the MIP is restricted to the pool. Bounds come from elsewhere.
 
+mod chunks;
 mod master;
 mod pricing;
 mod rounding;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
@@ -25,9 +26,9 @@ use crate::format::{Allocation as AllocationMode, StageStats, WithinTier};
 use crate::model::{MethodIdx, Model, NodeIdx, OrderIdx};
 use crate::solver::cover::{shipment_options, CoverWorkspace};
 use crate::solver::mip::highs_run::{self, Settings};
-use crate::solver::mip::program::StageModel;
 use crate::solver::mip::{lns, solution};
 use crate::solver::{Allocation, ShipmentDecision};
+pub use chunks::{CHUNK_ORDERS, ONE_CHUNK_ORDERS};
 use master::{Column, Held, Master};
 use pricing::{cheapest_cover, real_cost, OrderToPrice};
 
@@ -36,8 +37,6 @@ const PRICING_SHARE: f64 = 0.5;
 const MAX_PRICING_ROUNDS: usize = 50;
 /// Column generation stops once a round lowers the master LP by less than this share.
 const MIN_ROUND_GAIN: f64 = 2e-4;
-/// The master MIP stops at this relative gap: the pool is a heuristic, its optimum no proof.
-const MASTER_GAP: f64 = 1e-4;
 
 /// How the master MIP splits its orders: the unsettled ones `orders` at a time, then (with time
 /// left, up to `one_master_up_to` orders) all at once.
@@ -405,53 +404,21 @@ pub fn improve(
         lp
     });
     let master = Master::build(model, &pool.columns, &held);
-    // First the orders the LP does not settle on their start cover, in chunks, the others held:
-    // small MIPs that HiGHS solves in well under a second where the whole master's presolve
-    // alone takes seconds at M size. Then, with time left, the whole master from the best plan.
-    let mut run = |chunk: &[OrderIdx], time, start_cover: &mut Vec<usize>, best: &mut (_, _)| {
-        let r = solve_chunk(&master, &pool.columns, chunk, start_cover, limits, time);
-        report.master_status = r.status;
-        report.master_runs += 1;
-        if let Some(picked) = r.picked {
-            let chosen = plan_of(&pool.columns, &picked);
-            let value = score(&chosen);
-            if std::env::var_os("WAVEOPT_POOL_LOG").is_some() {
-                eprintln!(
-                    "pool master over {} orders: {}, {:.2}, {} ms",
-                    chunk.len(),
-                    r.status,
-                    value.1,
-                    started.elapsed().as_millis()
-                );
-            }
-            if lns::improves(&value, &best.1) {
-                *best = (chosen, value);
-                *start_cover = picked;
-            }
-        }
+    let mut incumbent = chunks::Incumbent {
+        plan: best.0,
+        score: best.1,
+        covers: start_cover,
     };
-    for _ in 0..CHUNK_PASSES {
-        let before_pass = best.1.clone();
-        let chunks = unsettled_chunks(&pool.columns, lp.as_deref(), &start_cover, limits.chunking);
-        for (i, chunk) in chunks.iter().enumerate() {
-            if stopped(limits.deadline) {
-                break;
-            }
-            let slice = limits.deadline.saturating_duration_since(Instant::now())
-                / (chunks.len() - i) as u32;
-            run(chunk, slice, &mut start_cover, &mut best);
-        }
-        if stopped(limits.deadline) || !lns::improves(&best.1, &before_pass) {
-            break;
-        }
-    }
-    let time = limits.deadline.saturating_duration_since(Instant::now());
-    let whole_fits = orders.len() <= limits.chunking.one_master_up_to
-        && (orders.len() <= SMALL_MASTER_ORDERS || time >= MIN_WHOLE_MASTER_TIME);
-    if !stopped(limits.deadline) && whole_fits {
-        let all: Vec<OrderIdx> = orders.iter().map(|o| o.order).collect();
-        run(&all, time, &mut start_cover, &mut best);
-    }
+    chunks::run_master(
+        model,
+        &master,
+        &pool.columns,
+        lp.as_deref(),
+        &mut incumbent,
+        limits,
+        &mut report,
+    );
+    let best = (incumbent.plan, incumbent.score);
     report.cost_after = best.1 .1;
     report.time_ms = started.elapsed().as_millis() as u64;
     if std::env::var_os("WAVEOPT_POOL_LOG").is_some() {
@@ -489,96 +456,6 @@ fn constructed(
             }
         })
         .collect()
-}
-
-/// Unsettled orders re-chosen per master MIP. On M (at 30 s) the 732 orders the LP leaves
-/// unsettled on the constructed plan are one chunk, solved to optimality in 0.45 s.
-pub const CHUNK_ORDERS: usize = 1_000;
-/// Up to this many orders the whole master MIP runs after the chunks, in the time left (S's 200
-/// are proven in under a second). On M at 30 s, from the constructed plan, the chunk gave
-/// 177,638 in 2 s of the pool and the whole master 175,536 by the pool's deadline.
-pub const ONE_CHUNK_ORDERS: usize = 5_000;
-/// Below this many orders the whole master runs in whatever time is left.
-const SMALL_MASTER_ORDERS: usize = 1_000;
-/// Larger whole masters run only with this much time left: M's (4,764 orders) found nothing in
-/// 0.75 s, and the search does more with it.
-const MIN_WHOLE_MASTER_TIME: std::time::Duration = std::time::Duration::from_secs(3);
-/// Passes over the unsettled orders, while one gains.
-const CHUNK_PASSES: usize = 3;
-
-/// The orders whose cover in `start` the LP does not settle (their start cover's LP value, or
-/// with no start cover the LP's weight on no cover, below 0.99), least settled first, in chunks
-/// of `chunking.orders`.
-fn unsettled_chunks(
-    columns: &[Column],
-    lp: Option<&[f64]>,
-    start: &[usize],
-    chunking: Chunking,
-) -> Vec<Vec<OrderIdx>> {
-    let mut on_covers: BTreeMap<OrderIdx, f64> = BTreeMap::new();
-    for (k, c) in columns.iter().enumerate() {
-        *on_covers.entry(c.order).or_insert(0.0) += lp.map_or(0.0, |lp| lp[k]);
-    }
-    let start_of: BTreeMap<OrderIdx, usize> =
-        start.iter().map(|&k| (columns[k].order, k)).collect();
-    let mut unsettled: Vec<(f64, OrderIdx)> = on_covers
-        .into_iter()
-        .map(|(o, sum)| {
-            let settled = match (lp, start_of.get(&o)) {
-                (None, _) => 0.0,
-                (Some(lp), Some(&k)) => lp[k],
-                (Some(_), None) => 1.0 - sum,
-            };
-            (settled, o)
-        })
-        .filter(|&(v, _)| v < 0.99)
-        .collect();
-    unsettled.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-    unsettled
-        .chunks(chunking.orders.max(1))
-        .map(|c| c.iter().map(|&(_, o)| o).collect())
-        .collect()
-}
-
-struct ChunkResult {
-    status: &'static str,
-    picked: Option<Vec<usize>>,
-}
-
-/// The master MIP with only `chunk`'s orders free: every other order keeps its start cover (or,
-/// with fills free, may drop it). Started from `start`, within `time`.
-fn solve_chunk(
-    master: &Master,
-    columns: &[Column],
-    chunk: &[OrderIdx],
-    start: &[usize],
-    limits: &PoolLimits,
-    time: std::time::Duration,
-) -> ChunkResult {
-    let mut upper = master.program.upper.clone();
-    let free: HashSet<OrderIdx> = chunk.iter().copied().collect();
-    let start_set: HashSet<usize> = start.iter().copied().collect();
-    for (k, c) in columns.iter().enumerate() {
-        if !free.contains(&c.order) && !start_set.contains(&k) {
-            upper[master.z[k]] = 0.0;
-        }
-    }
-    let stage = StageModel {
-        upper: Some(upper),
-        ..master.stage.clone()
-    };
-    let mut settings = settings(limits, Instant::now() + time);
-    settings.mip_gap = MASTER_GAP;
-    let point = master.point(columns, start);
-    let r = highs_run::run(&master.program, &stage, settings, Some(&point));
-    ChunkResult {
-        status: r.status,
-        picked: r.values.map(|values| {
-            (0..columns.len())
-                .filter(|&k| values[master.z[k]] > 0.5)
-                .collect()
-        }),
-    }
 }
 
 /// The allocation of these pool columns.
