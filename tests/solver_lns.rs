@@ -266,3 +266,61 @@ fn the_flow_bound_gives_up_when_told_to_stop() {
     let stop = AtomicBool::new(true);
     assert!(flow_bound(&model, &fills, 60.0, 1, Some(&stop)).is_none());
 }
+
+#[test]
+fn tier_stages_without_time_to_finish_keep_the_extended_greedy_plan() {
+    // On the search routes a tier stage whose LP or MIP could not finish in its share of the
+    // time keeps its start (greedy's plan extended over the tier) rather than spend the
+    // search's time inside HiGHS. With 50 ms for S's three tiers every stage is skipped or met
+    // by greedy; the plan keeps greedy's fills and passes the checker.
+    use waveopt::solver::mip::{formulation, solution, stages};
+    let wave = common::load_wave("presets/s.wave.json");
+    let model = Model::from_wave(&wave).unwrap();
+    let greedy_plan = greedy::route(&model);
+    let flags = formulation::BuildFlags {
+        prune: true,
+        names: false,
+    };
+    let (program, layout) = formulation::build(&model, flags);
+    let cancel = AtomicBool::new(false);
+    let runner = stages::Runner {
+        model: &model,
+        program: &program,
+        layout: &layout,
+        deadline: Instant::now() + Duration::from_millis(50),
+        mip_gap: 1e-4,
+        threads: 1,
+        greedy: &greedy_plan,
+        use_greedy: true,
+        cancel: &cancel,
+        max_nodes: None,
+        cost_stage: false,
+        cover_pool: false,
+    };
+    let outcome = runner.run();
+    assert!(
+        outcome
+            .stages
+            .iter()
+            .any(|s| s.status == "skipped_presolve_outlasts_time"),
+        "{:?}",
+        outcome.stages
+    );
+    for s in &outcome.stages {
+        assert!(
+            ["skipped_presolve_outlasts_time", "bound_met_by_greedy"].contains(&s.status.as_str()),
+            "{s:?}"
+        );
+        assert!(
+            s.bound.is_none() || s.status == "bound_met_by_greedy",
+            "{s:?}"
+        );
+    }
+    let values = outcome.values.expect("the extended greedy plan");
+    let plan = solution::allocation_from_values(&model, &layout, &values);
+    assert_eq!(
+        solution::tier_fills(&model, &plan),
+        solution::tier_fills(&model, &greedy_plan)
+    );
+    assert_checked(&wave, &model, plan);
+}
