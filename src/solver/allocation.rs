@@ -19,6 +19,17 @@ impl ShipmentDecision {
     }
 }
 
+/// Units per line of `order` carried by `shipments` (all of them the order's).
+pub fn units_per_line(model: &Model, order: OrderIdx, shipments: &[ShipmentDecision]) -> Vec<i64> {
+    let mut units = vec![0i64; model.orders[order].lines.len()];
+    for s in shipments {
+        for &(line, qty) in &s.lines {
+            units[line] += qty;
+        }
+    }
+    units
+}
+
 /// A solver's complete answer for a wave.
 #[derive(Debug, Clone, Default)]
 pub struct Allocation {

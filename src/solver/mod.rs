@@ -8,4 +8,4 @@ pub mod ledger;
 pub mod mip;
 pub mod polish;
 
-pub use allocation::{Allocation, ShipmentDecision, SolveOutcome};
+pub use allocation::{units_per_line, Allocation, ShipmentDecision, SolveOutcome};

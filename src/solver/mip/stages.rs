@@ -217,16 +217,15 @@ impl Runner<'_> {
         total
     }
 
-    /// Whether a tier stage's MIP, with `1 / stages_left` of the time left, would end inside
-    /// HiGHS's presolve: on the search routes only (the one-MIP route's cost stage needs the
+    /// Whether a tier stage's LP or MIP, with `share` of the time left, could not finish at
+    /// `seconds_per_column`: on the search routes only (the one-MIP route's cost stage needs the
     /// tier stages' rows), where the start then stands as the stage's plan. On M (158,845
-    /// columns) at 10 s the key and standard stages spent 1.79 s of 1.83 s and 0.75 s of 0.80 s
-    /// in presolve and returned greedy's fills; skipping them gives the search that time.
-    fn presolve_outlasts(&self, stages_left: f64) -> bool {
+    /// columns) at 10 s the key and standard stages' MIPs spent 1.79 s of 1.83 s and 0.75 s of
+    /// 0.80 s in presolve and returned greedy's fills; skipping them gives the search that time.
+    fn cannot_finish(&self, share: f64, seconds_per_column: f64) -> bool {
         !self.cost_stage
             && self.use_greedy
-            && self.seconds_left() / stages_left
-                < self.program.num_cols() as f64 * PRESOLVE_SECONDS_PER_COLUMN
+            && self.seconds_left() * share < self.program.num_cols() as f64 * seconds_per_column
     }
 
     fn strict(&self) -> StageOutcome {
@@ -285,15 +284,19 @@ impl Runner<'_> {
             let mut r =
                 match self.start_meets_lp_bound(&stage, &fill, start.as_deref(), stages_left) {
                     Some(proven) => proven,
-                    None if start.is_some() && self.presolve_outlasts(stages_left) => RunResult {
-                        status: "skipped_presolve_outlasts_time",
-                        proven: false,
-                        objective: f64::NAN,
-                        bound: f64::NEG_INFINITY,
-                        gap: f64::INFINITY,
-                        values: start.clone(),
-                        time_ms: 0,
-                    },
+                    None if start.is_some()
+                        && self.cannot_finish(1.0 / stages_left, PRESOLVE_SECONDS_PER_COLUMN) =>
+                    {
+                        RunResult {
+                            status: "skipped_presolve_outlasts_time",
+                            proven: false,
+                            objective: f64::NAN,
+                            bound: f64::NEG_INFINITY,
+                            gap: f64::INFINITY,
+                            values: start.clone(),
+                            time_ms: 0,
+                        }
+                    }
                     None => highs_run::run(
                         self.program,
                         &stage,
@@ -408,8 +411,7 @@ impl Runner<'_> {
         stages_left: f64,
     ) -> Option<RunResult> {
         let start = start.filter(|_| self.use_greedy)?;
-        let lp_time = self.seconds_left() * 0.5 / stages_left;
-        if !self.cost_stage && lp_time < self.program.num_cols() as f64 * LP_SECONDS_PER_COLUMN {
+        if self.cannot_finish(0.5 / stages_left, LP_SECONDS_PER_COLUMN) {
             // On the search routes, an LP that cannot finish only takes the search's time.
             return None;
         }

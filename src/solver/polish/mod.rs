@@ -18,8 +18,9 @@ pub use close_nodes::close_nodes;
 pub(crate) use reassign::book_cheapest_cover;
 pub use reassign::{reassign, reassign_priced, reassign_until};
 
+use super::greedy::coverable;
 use super::ledger::Ledger;
-use super::{Allocation, ShipmentDecision};
+use super::{units_per_line, Allocation, ShipmentDecision};
 use crate::model::{Model, NodeIdx};
 
 /// The moves together: orders reassigned pass after pass while a pass saves at least
@@ -86,6 +87,24 @@ fn apply(ledger: &mut Ledger, shipments: &[ShipmentDecision], sign: i64) {
     for s in shipments {
         ledger.book(s, sign);
     }
+}
+
+/// Books `shipments` if the ledger can hold them all (lines of one SKU share the node's stock;
+/// units and shipments share its capacity); otherwise leaves the ledger as it was.
+pub(crate) fn book_if_room(
+    model: &Model,
+    ledger: &mut Ledger,
+    shipments: &[ShipmentDecision],
+) -> bool {
+    for (i, s) in shipments.iter().enumerate() {
+        let wanted = units_per_line(model, s.order, std::slice::from_ref(s));
+        if coverable(model, ledger, s.order, s.node, &wanted) != wanted {
+            apply(ledger, &shipments[..i], -1);
+            return false;
+        }
+        ledger.book(s, 1);
+    }
+    true
 }
 
 fn fixed_cost_if_unused(model: &Model, ledger: &Ledger, node: NodeIdx) -> f64 {

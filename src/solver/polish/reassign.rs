@@ -7,15 +7,14 @@
 use std::collections::BTreeMap;
 use std::time::Instant;
 
-use super::{apply, fixed_cost_if_unused, shipment_cost};
+use super::{apply, book_if_room, fixed_cost_if_unused, shipment_cost};
 use crate::model::{Model, OrderIdx};
 use crate::solver::bound::Prices;
 use crate::solver::cover::{
     max_shipments, shipment_options, CoverMode, CoverProblem, CoverWorkspace,
 };
-use crate::solver::greedy::coverable;
 use crate::solver::ledger::Ledger;
-use crate::solver::{Allocation, ShipmentDecision};
+use crate::solver::{units_per_line, Allocation, ShipmentDecision};
 
 /// Branch-and-bound nodes one order's search may use.
 const NODE_BUDGET: usize = 2_000;
@@ -107,13 +106,7 @@ fn best_cover(
     prices: Option<&Prices>,
     ws: &mut CoverWorkspace,
 ) -> Option<Vec<ShipmentDecision>> {
-    let o = &model.orders[order];
-    let mut filled = vec![0i64; o.lines.len()];
-    for s in current {
-        for &(line, qty) in &s.lines {
-            filled[line] += qty;
-        }
-    }
+    let filled = units_per_line(model, order, current);
     let mut current_cost = cost_of(model, current, prices)?;
     apply(ledger, current, -1);
     // Fixed costs that leaving these nodes would save.
@@ -189,9 +182,9 @@ fn unused_nodes_fixed_cost(model: &Model, ledger: &Ledger, shipments: &[Shipment
         .sum()
 }
 
-/// Books `shipments` if the ledger can hold them all (lines of one SKU share the node's stock;
-/// units and shipments share its capacity) and, with the fixed costs of the nodes they open,
-/// they cost less than `to_beat`. Otherwise the ledger is left as it was.
+/// Books `shipments` if the ledger can hold them all ([`book_if_room`]) and, with the fixed
+/// costs of the nodes they open, they cost less than `to_beat`. Otherwise the ledger is left as
+/// it was.
 fn book_if_fits(
     model: &Model,
     ledger: &mut Ledger,
@@ -199,34 +192,13 @@ fn book_if_fits(
     to_beat: f64,
     prices: Option<&Prices>,
 ) -> bool {
-    let Some(first) = shipments.first() else {
+    if shipments.is_empty() {
         return false;
-    };
+    }
     let Some(mut cost) = cost_of(model, shipments, prices) else {
         return false;
     };
     // Fixed costs of the nodes these shipments would open.
     cost += unused_nodes_fixed_cost(model, ledger, shipments);
-    if cost >= to_beat - 1e-9 {
-        return false;
-    }
-    let lines = model.orders[first.order].lines.len();
-    let mut booked = 0;
-    let mut fits = true;
-    for s in shipments {
-        let mut wanted = vec![0; lines];
-        for &(line, qty) in &s.lines {
-            wanted[line] += qty;
-        }
-        fits = coverable(model, ledger, s.order, s.node, &wanted) == wanted;
-        if !fits {
-            break;
-        }
-        ledger.book(s, 1);
-        booked += 1;
-    }
-    if !fits {
-        apply(ledger, &shipments[..booked], -1);
-    }
-    fits
+    cost < to_beat - 1e-9 && book_if_room(model, ledger, shipments)
 }

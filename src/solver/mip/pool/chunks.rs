@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::time::{Duration, Instant};
 
 use super::master::{Column, Master};
-use super::{plan_of, settings, Chunking, PoolLimits, PoolReport};
+use super::{plan_of, settings, stopped, Chunking, PoolLimits, PoolReport};
 use crate::model::{Model, OrderIdx};
 use crate::solver::mip::highs_run;
 use crate::solver::mip::lns;
@@ -35,10 +35,7 @@ pub(super) fn run_master(
     limits: &PoolLimits,
     report: &mut PoolReport,
 ) {
-    let stopped = || {
-        Instant::now() >= limits.deadline
-            || limits.cancel.load(std::sync::atomic::Ordering::Relaxed)
-    };
+    let stopped = || stopped(limits, limits.deadline);
     let mut run = |chunk: &[OrderIdx], time: Duration, incumbent: &mut Incumbent| {
         let r = solve_chunk(master, columns, chunk, &incumbent.covers, limits, time);
         report.master_status = r.status;

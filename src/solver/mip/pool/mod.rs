@@ -27,7 +27,7 @@ use crate::model::{MethodIdx, Model, NodeIdx, OrderIdx};
 use crate::solver::cover::{shipment_options, CoverWorkspace};
 use crate::solver::mip::highs_run::{self, Settings};
 use crate::solver::mip::{lns, solution};
-use crate::solver::{Allocation, ShipmentDecision};
+use crate::solver::{units_per_line, Allocation, ShipmentDecision};
 pub use chunks::{CHUNK_ORDERS, ONE_CHUNK_ORDERS};
 use master::{Column, Held, Master};
 use pricing::{cheapest_cover, real_cost, OrderToPrice};
@@ -162,17 +162,17 @@ impl Pool {
             .map(|s| (s.node, s.method, s.lines.clone()))
             .collect();
         let cost = real_cost(model, &shipments)?;
-        if let Some(&k) = self.seen.get(&(order, key.clone())) {
-            return Some(k);
+        let next = self.columns.len();
+        let k = *self.seen.entry((order, key)).or_insert(next);
+        if k == next {
+            let units: i64 = shipments.iter().map(|s| s.units()).sum();
+            self.columns.push(Column {
+                order,
+                shipments,
+                cost: cost - reward * units as f64,
+            });
         }
-        self.seen.insert((order, key), self.columns.len());
-        let units: i64 = shipments.iter().map(|s| s.units()).sum();
-        self.columns.push(Column {
-            order,
-            shipments,
-            cost: cost - reward * units as f64,
-        });
-        Some(self.columns.len() - 1)
+        Some(k)
     }
 }
 
@@ -207,7 +207,7 @@ fn orders_to_price(
         }
         let qty = match (held, by_order.get(&o)) {
             (Held::Lines, None) => continue,
-            (Held::Lines, Some(shipments)) => filled_per_line(model, o, shipments),
+            (Held::Lines, Some(shipments)) => units_per_line(model, o, shipments),
             (Held::Tiers { .. }, _) => order.lines.iter().map(|l| l.qty).collect(),
         };
         let options = shipment_options(model, o);
@@ -227,16 +227,6 @@ fn orders_to_price(
         });
     }
     out
-}
-
-fn filled_per_line(model: &Model, order: OrderIdx, shipments: &[ShipmentDecision]) -> Vec<i64> {
-    let mut filled = vec![0i64; model.orders[order].lines.len()];
-    for s in shipments {
-        for &(line, qty) in &s.lines {
-            filled[line] += qty;
-        }
-    }
-    filled
 }
 
 /// The allocation with every order's shipments re-chosen by the cover pool, within `limits`.
@@ -260,13 +250,8 @@ pub fn improve(
     };
     let mut by_order: BTreeMap<OrderIdx, Vec<ShipmentDecision>> = BTreeMap::new();
     for s in &allocation.shipments {
-        let mut s = s.clone();
-        s.lines.sort_unstable();
-        by_order.entry(s.order).or_default().push(s);
+        by_order.entry(s.order).or_default().push(s.clone());
     }
-    by_order
-        .values_mut()
-        .for_each(|v| v.sort_by_key(|s| (s.node, s.method)));
     let orders = orders_to_price(model, &held, &by_order);
     report.orders = orders.len();
     if orders.is_empty() {
@@ -283,14 +268,14 @@ pub fn improve(
         let Some(shipments) = by_order.get(&o.order) else {
             continue;
         };
-        if !pool.add(model, o.order, o.reward, shipments.clone()) {
+        let Some(k) = pool.index_of(model, o.order, o.reward, shipments.clone()) else {
             return (allocation.clone(), report);
-        }
-        current.push(pool.columns.len() - 1);
+        };
+        current.push(k);
         // The cheapest cover of the order's current units per line, at real cost.
         let exactly = OrderToPrice {
             order: o.order,
-            qty: filled_per_line(model, o.order, shipments),
+            qty: units_per_line(model, o.order, shipments),
             optional: false,
             reward: 0.0,
             options: o.options.clone(),
@@ -308,7 +293,7 @@ pub fn improve(
             .deadline
             .saturating_duration_since(started)
             .mul_f64(PRICING_SHARE);
-    let stopped = |until: Instant| Instant::now() >= until || limits.cancel.load(Ordering::Relaxed);
+    let stopped = |until: Instant| stopped(limits, until);
     let mut last_lp: Option<Vec<f64>> = None;
     let mut last_value = f64::INFINITY;
     while report.pricing_rounds < MAX_PRICING_ROUNDS && !stopped(pricing_deadline) {
@@ -352,8 +337,11 @@ pub fn improve(
         }
     }
     // The LP's rounding, when it is better, starts the master MIP.
-    let mut start_cover = current.clone();
-    let mut best = (allocation.clone(), before);
+    let mut incumbent = chunks::Incumbent {
+        plan: allocation.clone(),
+        score: before,
+        covers: current.clone(),
+    };
     if let Some(lp) = &last_lp {
         let mut lp = lp.clone();
         lp.resize(pool.columns.len(), 0.0);
@@ -388,9 +376,12 @@ pub fn improve(
             } else {
                 report.rounded = Some(value.1);
             }
-            if lns::improves(&value, &best.1) {
-                best = (plan, value);
-                start_cover = picked;
+            if lns::improves(&value, &incumbent.score) {
+                incumbent = chunks::Incumbent {
+                    plan,
+                    score: value,
+                    covers: picked,
+                };
             }
         }
     }
@@ -404,11 +395,6 @@ pub fn improve(
         lp
     });
     let master = Master::build(model, &pool.columns, &held);
-    let mut incumbent = chunks::Incumbent {
-        plan: best.0,
-        score: best.1,
-        covers: start_cover,
-    };
     chunks::run_master(
         model,
         &master,
@@ -418,13 +404,12 @@ pub fn improve(
         limits,
         &mut report,
     );
-    let best = (incumbent.plan, incumbent.score);
-    report.cost_after = best.1 .1;
+    report.cost_after = incumbent.score.1;
     report.time_ms = started.elapsed().as_millis() as u64;
     if std::env::var_os("WAVEOPT_POOL_LOG").is_some() {
         eprintln!("pool done: {} ms", started.elapsed().as_millis());
     }
-    (best.0, report)
+    (incumbent.plan, report)
 }
 
 /// [`rounding::construct`]'s plan as pool columns (covers it found added to the pool).
@@ -468,6 +453,11 @@ fn plan_of(columns: &[Column], picked: &[usize]) -> Allocation {
     };
     plan.normalise();
     plan
+}
+
+/// Whether `until` has passed or the caller cancelled.
+fn stopped(limits: &PoolLimits, until: Instant) -> bool {
+    Instant::now() >= until || limits.cancel.load(Ordering::Relaxed)
 }
 
 fn settings<'a>(limits: &PoolLimits<'a>, until: Instant) -> Settings<'a> {

@@ -11,10 +11,9 @@ use std::time::Instant;
 use super::master::Column;
 use crate::model::{Model, OrderIdx};
 use crate::solver::cover::CoverWorkspace;
-use crate::solver::greedy::coverable;
 use crate::solver::ledger::Ledger;
-use crate::solver::polish::book_cheapest_cover;
-use crate::solver::ShipmentDecision;
+use crate::solver::polish::{book_cheapest_cover, book_if_room};
+use crate::solver::{units_per_line, ShipmentDecision};
 
 /// Passes over the orders: a later order's move can free what an earlier one wanted.
 const ROUNDING_PASSES: usize = 2;
@@ -105,21 +104,7 @@ pub(super) fn round(
 
 /// Books the cover's shipments if the ledger holds them all; otherwise leaves it unchanged.
 fn book_if_fits(model: &Model, ledger: &mut Ledger, column: &Column) -> bool {
-    let lines = model.orders[column.order].lines.len();
-    for (i, s) in column.shipments.iter().enumerate() {
-        let mut wanted = vec![0; lines];
-        for &(line, qty) in &s.lines {
-            wanted[line] += qty;
-        }
-        if coverable(model, ledger, s.order, s.node, &wanted) != wanted {
-            for booked in &column.shipments[..i] {
-                ledger.book(booked, -1);
-            }
-            return false;
-        }
-        ledger.book(s, 1);
-    }
-    true
+    book_if_room(model, ledger, &column.shipments)
 }
 
 /// One order's part of a constructed plan: a pool column, or a cover found at what the others
@@ -226,7 +211,7 @@ fn pick_cover(
     {
         return Some(Some(Pick::Column(k)));
     }
-    let units = units_per_line(model, &columns[ks[0]]);
+    let units = units_per_line(model, order, &columns[ks[0]].shipments);
     book_cheapest_cover(model, ledger, order, &units, None, f64::INFINITY, ws)
         .map(|found| Some(Pick::Found(found)))
 }
@@ -249,14 +234,4 @@ fn by_lp_value(columns: &[Column], lp: &[f64]) -> Vec<(OrderIdx, Vec<usize>)> {
     }
     orders.sort_by(|(oa, a), (ob, b)| lp[b[0]].total_cmp(&lp[a[0]]).then(oa.cmp(ob)));
     orders
-}
-
-fn units_per_line(model: &Model, column: &Column) -> Vec<i64> {
-    let mut units = vec![0i64; model.orders[column.order].lines.len()];
-    for s in &column.shipments {
-        for &(line, qty) in &s.lines {
-            units[line] += qty;
-        }
-    }
-    units
 }
