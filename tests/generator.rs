@@ -2,6 +2,9 @@
 //! presets have the reference sizes of SPEC.md §7; and the S preset exercises every feature of
 //! the contract, so that benchmarks and property tests built on it cover the whole model.
 //!
+//! Shapes vary the structure at a preset's size: each generates valid, deterministic waves, and
+//! each has the structure it promises (binding capacities, independent regions, long orders).
+//!
 //! `datasets/presets/s.wave.json` is `generate(S, 1)`, committed. After an intended change to
 //! the generator, rewrite it with `WAVEOPT_BLESS=1 cargo test --test generator`.
 
@@ -11,7 +14,9 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use common::dataset_path;
 use waveopt::format::{to_pretty_json, NodeKind, ShipMethod, Wave};
-use waveopt::generate::{generate, generate_with, GeneratorConfig, Preset};
+use waveopt::generate::{
+    generate, generate_shape, generate_with, Bands, GeneratorConfig, Preset, Shape,
+};
 
 fn s_wave() -> Wave {
     generate(Preset::S, 1)
@@ -332,4 +337,161 @@ fn generated_waves_are_valid() {
         let problems = waveopt::validation::validate(&wave);
         assert!(problems.is_empty(), "{}: {problems:#?}", wave.wave_id);
     }
+}
+
+#[test]
+fn every_shape_at_s_generates_a_valid_wave() {
+    for shape in Shape::ALL {
+        let wave = generate_shape(Preset::S, shape, 1);
+        let problems = waveopt::validation::validate(&wave);
+        assert!(problems.is_empty(), "{}: {problems:#?}", wave.wave_id);
+        assert_eq!(wave.orders.len(), 200, "{shape}");
+        assert_eq!(wave.nodes.len(), 8, "{shape}");
+    }
+}
+
+#[test]
+fn every_shape_gives_byte_identical_waves_for_the_same_seed() {
+    for shape in Shape::ALL {
+        let a = to_pretty_json(&generate_shape(Preset::S, shape, 7));
+        let b = to_pretty_json(&generate_shape(Preset::S, shape, 7));
+        assert!(a == b, "{shape} is not deterministic");
+        assert_ne!(
+            generate_shape(Preset::S, shape, 7).orders,
+            generate_shape(Preset::S, shape, 8).orders,
+            "{shape}"
+        );
+    }
+}
+
+#[test]
+fn the_standard_shape_is_the_preset_and_other_shapes_name_themselves() {
+    assert_eq!(generate_shape(Preset::S, Shape::Standard, 1), s_wave());
+    assert_eq!(
+        generate_shape(Preset::S, Shape::Tight, 7).wave_id,
+        "gen-tight-s-seed7"
+    );
+    assert_eq!(Shape::MultiLine.config(Preset::M).name, "multiline-m");
+}
+
+#[test]
+fn tight_waves_cap_half_the_nodes_in_both_limits_and_use_the_tight_policy() {
+    let wave = generate_shape(Preset::M, Shape::Tight, 1);
+    let capped: Vec<_> = wave
+        .nodes
+        .iter()
+        .filter(|n| !n.capacity.is_unlimited())
+        .collect();
+    assert_eq!(capped.len(), 13);
+    assert!(capped
+        .iter()
+        .all(|n| n.capacity.units.is_some() && n.capacity.shipments.is_some()));
+    let fixed = wave.nodes.iter().filter(|n| n.fixed_cost > 0.0).count();
+    assert_eq!(fixed, 10);
+    assert_eq!(wave.policy.late_penalty_per_day, 30.0);
+    assert_eq!(wave.policy.split_penalty, 4.0);
+    assert!((150..=300).contains(&wave.reservations.len()));
+    assert!(wave.orders.iter().any(|o| o.ship_complete));
+    assert!(wave.orders.iter().any(|o| o.fill_or_kill));
+}
+
+#[test]
+fn tight_stock_is_about_demand_over_0_7_spread_a_few_units_a_record() {
+    for preset in [Preset::S, Preset::M] {
+        let wave = generate_shape(preset, Shape::Tight, 1);
+        let (supply, demand) = supply_and_demand(&wave);
+        let stocked: i64 = demand.keys().filter_map(|sku| supply.get(sku)).sum();
+        let ratio = demand.values().sum::<i64>() as f64 / stocked as f64;
+        assert!(
+            (0.6..0.85).contains(&ratio),
+            "{preset}: demand/stock {ratio}"
+        );
+        let mut units: Vec<i64> = wave.inventory.iter().map(|r| r.on_hand).collect();
+        units.sort_unstable();
+        let median = units[units.len() / 2];
+        assert!(
+            (1..=5).contains(&median),
+            "{preset}: median record {median}"
+        );
+    }
+}
+
+#[test]
+fn tight_capacities_bind_under_the_greedy_router() {
+    let wave = generate_shape(Preset::S, Shape::Tight, 1);
+    let options = waveopt::format::Options {
+        engine: waveopt::format::Engine::Greedy,
+        ..wave.options.clone()
+    };
+    let plan = waveopt::plan(&wave, &options).unwrap();
+    let capped: Vec<&str> = wave
+        .nodes
+        .iter()
+        .filter(|n| !n.capacity.is_unlimited())
+        .map(|n| n.id.as_str())
+        .collect();
+    let full = plan
+        .nodes
+        .iter()
+        .filter(|n| capped.contains(&n.id.as_str()))
+        .filter(|n| {
+            let used = [n.utilization.shipments, n.utilization.units];
+            used.into_iter().flatten().any(|u| u >= 0.9)
+        })
+        .count();
+    assert!(
+        full * 3 >= capped.len(),
+        "{full} of {} capped nodes at 90%",
+        capped.len()
+    );
+}
+
+#[test]
+fn regional_waves_stock_no_sku_in_both_regions() {
+    let bands = Bands::new(2);
+    for preset in [Preset::S, Preset::M] {
+        let wave = generate_shape(preset, Shape::Regional, 1);
+        let region: HashMap<&str, usize> = wave
+            .nodes
+            .iter()
+            .map(|n| (n.id.as_str(), bands.of(n.location.unwrap().lon)))
+            .collect();
+        assert_eq!(region.values().collect::<HashSet<_>>().len(), 2);
+        let mut regions_of_sku: HashMap<&str, BTreeSet<usize>> = HashMap::new();
+        for r in &wave.inventory {
+            regions_of_sku
+                .entry(r.sku.as_str())
+                .or_default()
+                .insert(region[r.node.as_str()]);
+        }
+        assert!(
+            regions_of_sku.values().all(|r| r.len() == 1),
+            "{preset}: a SKU is stocked in both regions"
+        );
+        // Every order draws on one region only, and both regions have orders.
+        let mut order_regions = BTreeSet::new();
+        for order in &wave.orders {
+            let used: BTreeSet<usize> = order
+                .lines
+                .iter()
+                .filter_map(|l| regions_of_sku.get(l.sku.as_str()))
+                .flatten()
+                .copied()
+                .collect();
+            assert!(used.len() <= 1, "{}: {used:?}", order.id);
+            order_regions.extend(used);
+        }
+        assert_eq!(order_regions.len(), 2, "{preset}");
+    }
+}
+
+#[test]
+fn multiline_orders_have_up_to_twelve_lines_and_more_ship_complete() {
+    let wave = generate_shape(Preset::M, Shape::MultiLine, 1);
+    let lines: Vec<usize> = wave.orders.iter().map(|o| o.lines.len()).collect();
+    let mean = lines.iter().sum::<usize>() as f64 / lines.len() as f64;
+    assert!((5.0..8.0).contains(&mean), "mean {mean} lines");
+    assert_eq!(lines.iter().max(), Some(&12));
+    let ship_complete = wave.orders.iter().filter(|o| o.ship_complete).count();
+    assert_eq!(ship_complete, 750);
 }

@@ -51,6 +51,36 @@ pub struct RunMetrics {
     /// The MIP found nothing in time (or could not run) and the greedy plan came back.
     #[serde(default)]
     pub fell_back_to_greedy: bool,
+    /// The run's time limit (`options.time_limit_ms` after any override); 0 when unknown.
+    #[serde(default)]
+    pub time_limit_ms: i64,
+    /// The plan's `tier:<name>` stages, in the order they ran (none for greedy).
+    #[serde(default)]
+    pub tier_stages: Vec<TierStage>,
+}
+
+/// One tier stage of a plan (`solver.stages` entry `tier:<name>`): the units it filled in that
+/// tier, the proven upper bound on them, and its time.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TierStage {
+    pub tier: String,
+    pub status: String,
+    /// Units filled in the tier (the stage's objective); `None` when it found no solution.
+    pub fill: Option<f64>,
+    /// Proven upper bound on the tier's fill; `None` when none was proven.
+    pub bound: Option<f64>,
+    pub time_ms: u64,
+}
+
+impl TierStage {
+    /// The fill is proven maximal: no plan (with the higher tiers' fills) fills more units.
+    /// Fills are whole units, so a fractional bound below `fill + 1` proves it too.
+    pub fn proven(&self) -> bool {
+        match (self.fill, self.bound) {
+            (Some(fill), Some(bound)) => (bound + 1e-6).floor() <= fill + 1e-9,
+            _ => false,
+        }
+    }
 }
 
 /// Runs one engine on one wave file and measures it.
@@ -77,6 +107,7 @@ pub fn measure(
     if let Some(t) = time_limit_ms {
         wave.options.time_limit_ms = t;
     }
+    let time_limit_ms = wave.options.time_limit_ms;
     if threads.is_some() {
         wave.options.threads = threads;
     }
@@ -90,7 +121,7 @@ pub fn measure(
     let threads = crate::solver::mip::threads_for(&wave.options);
     let filled: Vec<i64> = fills.iter().map(|f| f.1).collect();
     let floor = relaxation::lp_floor(&model, &filled, threads);
-    Ok(metrics(
+    let mut metrics = metrics(
         &plan,
         engine,
         &model,
@@ -103,7 +134,10 @@ pub fn measure(
         fills,
         floor,
         check_violations,
-    ))
+    );
+    metrics.time_limit_ms = time_limit_ms;
+    metrics.tier_stages = tier_stages(&plan);
+    Ok(metrics)
 }
 
 struct Timings {
@@ -171,6 +205,8 @@ fn metrics(
                     || n.contains("greedy plan returned")
                     || n.contains("planned greedily")
             }),
+        time_limit_ms: 0,
+        tier_stages: Vec::new(),
     }
 }
 
@@ -180,6 +216,23 @@ pub fn engine_name(engine: Engine) -> &'static str {
         Engine::Greedy => "greedy",
         Engine::Naive => "naive",
     }
+}
+
+/// The plan's `tier:<name>` stages.
+fn tier_stages(plan: &Plan) -> Vec<TierStage> {
+    plan.solver
+        .stages
+        .iter()
+        .filter_map(|s| {
+            Some(TierStage {
+                tier: s.name.strip_prefix("tier:")?.to_string(),
+                status: s.status.clone(),
+                fill: s.objective,
+                bound: s.bound,
+                time_ms: s.time_ms,
+            })
+        })
+        .collect()
 }
 
 /// (tier, units allocated, units demanded) in policy order.

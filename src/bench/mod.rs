@@ -1,11 +1,13 @@
-//! `waveopt bench`: every preset (and optionally the large OR-Library instances) with three
-//! engines in one run — greedy, the naive monolithic MIP and the optimizer. Each run happens in
-//! a child process (`waveopt bench-run`), so its peak RSS is its own. Results go to a Markdown
-//! table (`bench/results.md`) and are appended to `bench/history.csv` with the git revision
-//! and the machine.
+//! `waveopt bench`: every preset in every shape (and optionally the large OR-Library
+//! instances) with three engines in one run — greedy, the naive monolithic MIP and the
+//! optimizer. Each run happens in a child process (`waveopt bench-run`), so its peak RSS is its
+//! own. Results go to Markdown tables (`bench/results.md`: the runs, the ratios, and the
+//! optimizer's tier stages) and are appended to `bench/history.csv` with the git revision and
+//! the machine. `bench/README.md` explains the tables.
 
 pub mod measure;
 mod table;
+mod tiers;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -14,14 +16,17 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::error::Error;
 use crate::format::{to_pretty_json, Engine};
-use crate::generate::{self, Preset};
-pub use measure::RunMetrics;
+use crate::generate::{self, Preset, Shape};
+pub use measure::{RunMetrics, TierStage};
 pub use table::{history_rows, markdown};
+pub use tiers::tier_table;
 
 /// What to run.
 #[derive(Debug, Clone)]
 pub struct BenchConfig {
     pub presets: Vec<Preset>,
+    /// Each preset runs in each of these shapes: case `m` (standard), `tight-m`, ….
+    pub shapes: Vec<Shape>,
     pub engines: Vec<Engine>,
     pub repeat: u32,
     pub seed: u64,
@@ -94,14 +99,17 @@ pub fn run(config: &BenchConfig) -> Result<Vec<BenchRow>, Error> {
 fn cases(config: &BenchConfig, work: &Path) -> Result<Vec<Case>, Error> {
     let mut cases = Vec::new();
     for &preset in &config.presets {
-        let wave = generate::generate(preset, config.seed);
-        let path = work.join(format!("{}-seed{}.wave.json", preset.name(), config.seed));
-        crate::io::write_text(&path, &to_pretty_json(&wave))?;
-        cases.push(Case {
-            name: preset.name().to_string(),
-            wave_path: path,
-            time_limit_ms: config.time_limit_ms,
-        });
+        for &shape in &config.shapes {
+            let generator = shape.config(preset);
+            let wave = generate::generate_with(&generator, config.seed);
+            let path = work.join(format!("{}-seed{}.wave.json", generator.name, config.seed));
+            crate::io::write_text(&path, &to_pretty_json(&wave))?;
+            cases.push(Case {
+                name: generator.name,
+                wave_path: path,
+                time_limit_ms: config.time_limit_ms,
+            });
+        }
     }
     if config.orlib {
         for (name, capacity) in [("capa", 14000.0), ("capb", 8000.0), ("capc", 7250.0)] {

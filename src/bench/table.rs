@@ -189,6 +189,7 @@ pub fn markdown(rows: &[BenchRow], machine: &str, revision: &str) -> String {
             parts.join("; ")
         );
     }
+    out.push_str(&super::tier_table(rows));
     out
 }
 

@@ -9,13 +9,17 @@ use super::EngineArg;
 use crate::bench::{self, BenchConfig};
 use crate::error::{Error, Problem};
 use crate::format::Engine;
-use crate::generate::Preset;
+use crate::generate::{Preset, Shape};
 
 #[derive(Args, Debug)]
 pub struct BenchArgs {
     /// Comma-separated presets: s, m, l, xl.
     #[arg(long, default_value = "s,m")]
     pub presets: String,
+    /// Comma-separated shapes run at each preset: standard, tight, regional, multiline. Cases
+    /// are named `m` (standard) and `tight-m`, `regional-m`, ….
+    #[arg(long, default_value = "standard")]
+    pub shapes: String,
     /// Comma-separated engines, run in this order on each preset.
     #[arg(long, default_value = "greedy,naive,mip")]
     pub engines: String,
@@ -62,6 +66,7 @@ fn list<T>(
 
 pub fn bench(args: BenchArgs) -> Result<ExitCode, Error> {
     let presets = list(&args.presets, "/presets", |s| s.parse::<Preset>())?;
+    let shapes = list(&args.shapes, "/shapes", |s| s.parse::<Shape>())?;
     let engines = list(&args.engines, "/engines", |s| match s {
         "greedy" => Ok(Engine::Greedy),
         "naive" => Ok(Engine::Naive),
@@ -76,6 +81,7 @@ pub fn bench(args: BenchArgs) -> Result<ExitCode, Error> {
     })?;
     let config = BenchConfig {
         presets,
+        shapes,
         engines,
         repeat: args.repeat.max(1),
         seed: args.seed,

@@ -15,10 +15,11 @@ pub fn dispatch(command: Command) -> Result<ExitCode, Error> {
         Command::Check { wave, plan } => check(&wave, &plan),
         Command::Generate {
             preset,
+            shape,
             seed,
             out,
             csv,
-        } => generate(&preset, seed, out.as_deref(), csv.as_deref()),
+        } => generate(&preset, &shape, seed, out.as_deref(), csv.as_deref()),
         Command::ExportModel { wave, format, out } => export_model(&wave, format, &out),
         Command::Bench(args) => super::bench::bench(args),
         Command::BenchRun(args) => super::bench::bench_run(args),
@@ -132,14 +133,28 @@ fn check(wave_path: &Path, plan_path: &Path) -> Result<ExitCode, Error> {
 
 fn generate(
     preset: &str,
+    shape: &str,
     seed: u64,
     out: Option<&Path>,
     csv: Option<&Path>,
 ) -> Result<ExitCode, Error> {
-    let preset: crate::generate::Preset = preset.parse().map_err(|e: String| {
-        Error::Invalid(vec![crate::Problem::new("/preset", "unknown_preset", e)])
-    })?;
-    let wave = crate::generate::generate(preset, seed);
+    use crate::generate::{Preset, Shape};
+    let (preset, shape) = match (preset.parse::<Preset>(), shape.parse::<Shape>()) {
+        (Ok(preset), Ok(shape)) => (preset, shape),
+        (preset, shape) => {
+            let problems = [
+                preset.err().map(|e| ("/preset", "unknown_preset", e)),
+                shape.err().map(|e| ("/shape", "unknown_shape", e)),
+            ];
+            let problems = problems.into_iter().flatten();
+            return Err(Error::Invalid(
+                problems
+                    .map(|(path, code, e)| crate::Problem::new(path, code, e))
+                    .collect(),
+            ));
+        }
+    };
+    let wave = crate::generate::generate_shape(preset, shape, seed);
     match csv {
         Some(dir) => format::csv_folder::write_folder(&wave, dir)?,
         None => emit(&format::to_pretty_json(&wave), out)?,

@@ -36,10 +36,13 @@ pub enum Command {
     },
     /// Check a plan against its wave with the independent checker.
     Check { wave: PathBuf, plan: PathBuf },
-    /// Generate a synthetic wave from a preset.
+    /// Generate a synthetic wave from a preset (its size) and a shape (its structure).
     Generate {
         #[arg(long, default_value = "s")]
         preset: String,
+        /// standard, tight (capacity-bound), regional (two independent halves) or multiline.
+        #[arg(long, default_value = "standard")]
+        shape: String,
         #[arg(long, default_value_t = 1)]
         seed: u64,
         /// Output file (JSON); stdout when absent.

@@ -52,8 +52,62 @@ impl CitySampler {
         }
     }
 
+    /// Draws only the cities of one band. With a single band it draws exactly as [`new`]
+    /// does (same weights, so the same cities for the same numbers).
+    ///
+    /// [`new`]: CitySampler::new
+    pub fn in_band(bands: &Bands, band: usize) -> Self {
+        let weight = |c: &City| {
+            if bands.of(c.lon) == band {
+                c.population as f64
+            } else {
+                0.0
+            }
+        };
+        CitySampler {
+            weighted: Weighted::new(cities().iter().map(weight)),
+        }
+    }
+
     pub fn sample(&self, rng: &mut Rng) -> &'static City {
         &cities()[self.weighted.sample(rng)]
+    }
+}
+
+/// West-to-east longitude bands holding equal shares of the population: the regions of a
+/// wave generated with `regions` > 1. One band is the whole country.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bands {
+    /// The `count − 1` longitudes where one band ends and the next begins, ascending.
+    cutoffs: Vec<f64>,
+}
+
+impl Bands {
+    pub fn new(count: usize) -> Self {
+        let count = count.max(1);
+        let mut by_lon: Vec<&City> = cities().iter().collect();
+        by_lon.sort_by(|a, b| a.lon.total_cmp(&b.lon));
+        let total: f64 = by_lon.iter().map(|c| c.population as f64).sum();
+        let mut cutoffs = Vec::with_capacity(count - 1);
+        let mut seen = 0.0;
+        for pair in by_lon.windows(2) {
+            seen += pair[0].population as f64;
+            let next = (cutoffs.len() + 1) as f64 / count as f64;
+            if cutoffs.len() + 1 < count && seen >= next * total && pair[0].lon < pair[1].lon {
+                // Midway between two cities, so that no city sits on a border.
+                cutoffs.push((pair[0].lon + pair[1].lon) / 2.0);
+            }
+        }
+        Bands { cutoffs }
+    }
+
+    pub fn count(&self) -> usize {
+        self.cutoffs.len() + 1
+    }
+
+    /// The band of a longitude, 0 the westernmost.
+    pub fn of(&self, lon: f64) -> usize {
+        self.cutoffs.partition_point(|&c| c <= lon)
     }
 }
 
@@ -96,6 +150,19 @@ mod tests {
         assert_eq!(cities().len(), lines);
         assert!(lines > 3000);
         assert_eq!(cities()[0].name, "New York City");
+    }
+
+    #[test]
+    fn two_bands_split_the_population_about_in_half() {
+        let bands = Bands::new(2);
+        assert_eq!(bands.count(), 2);
+        let mut population = [0.0, 0.0];
+        for c in cities() {
+            population[bands.of(c.lon)] += c.population as f64;
+        }
+        let west_share = population[0] / (population[0] + population[1]);
+        assert!((0.45..0.55).contains(&west_share), "{west_share}");
+        assert_eq!(Bands::new(1).count(), 1);
     }
 
     #[test]

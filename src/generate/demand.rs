@@ -1,10 +1,10 @@
 //! The orders of a generated wave: who orders (channels, tiers, customers), where to, what
 //! (a Zipf-like SKU popularity), by when, and with which special rules.
 
-use super::cities::{region, CitySampler};
+use super::cities::{region, Bands, CitySampler};
 use super::network::TIERS;
 use super::rng::{choose_indices, round_to, Rng, Weighted};
-use super::{GeneratorConfig, AS_OF};
+use super::{GeneratorConfig, LineMix, AS_OF};
 use crate::format::{Order, OrderLine, ShipTo};
 
 pub const EDI: &str = "edi";
@@ -53,9 +53,10 @@ struct Account {
     tier: &'static str,
     site: (f64, f64),
     state: &'static str,
+    band: usize,
 }
 
-fn accounts(count: usize, sampler: &CitySampler, rng: &mut Rng) -> Vec<Account> {
+fn accounts(count: usize, sampler: &CitySampler, bands: &Bands, rng: &mut Rng) -> Vec<Account> {
     let channels = Weighted::new(B2B_CHANNELS.iter().map(|c| c.1));
     let tiers = Weighted::new(ACCOUNT_TIER_SHARES);
     (0..count)
@@ -67,6 +68,7 @@ fn accounts(count: usize, sampler: &CitySampler, rng: &mut Rng) -> Vec<Account> 
                 tier: TIERS[tiers.sample(rng)].0,
                 site: jitter(city.lat, city.lon, 0.05, rng),
                 state: city.state,
+                band: bands.of(city.lon),
             }
         })
         .collect()
@@ -79,12 +81,42 @@ fn jitter(lat: f64, lon: f64, degrees: f64, rng: &mut Rng) -> (f64, f64) {
     )
 }
 
-pub fn orders(config: &GeneratorConfig, rng: &mut Rng) -> Vec<Order> {
+/// SKU popularity within each band: a band orders only its own SKUs (rank `r` belongs to band
+/// `r % bands`), in the same Zipf-like order.
+fn popularity(skus: usize, bands: usize) -> Vec<Weighted> {
+    (0..bands)
+        .map(|band| {
+            Weighted::new((0..skus).map(|r| {
+                if r % bands == band {
+                    1.0 / (r as f64 + POPULARITY_OFFSET)
+                } else {
+                    0.0
+                }
+            }))
+        })
+        .collect()
+}
+
+/// The weights of 1, 2, … lines an order.
+fn line_count_shares(config: &GeneratorConfig) -> Vec<f64> {
+    match config.line_mix {
+        LineMix::Standard => {
+            LINE_COUNT_SHARES[..config.max_lines.clamp(1, 5).min(config.skus)].to_vec()
+        }
+        LineMix::Wide => {
+            let max = config.max_lines.max(1).min(config.skus);
+            (1..=max).map(|n| (n * (max + 1 - n)) as f64).collect()
+        }
+    }
+}
+
+pub fn orders(config: &GeneratorConfig, bands: &Bands, rng: &mut Rng) -> Vec<Order> {
     let sampler = CitySampler::new();
-    let accounts = accounts((config.orders / 8).max(5), &sampler, rng);
-    let popularity = Weighted::new((0..config.skus).map(|r| 1.0 / (r as f64 + POPULARITY_OFFSET)));
-    let max_lines = config.max_lines.clamp(1, 5).min(config.skus);
-    let line_counts = Weighted::new(LINE_COUNT_SHARES[..max_lines].iter().copied());
+    let accounts = accounts((config.orders / 8).max(5), &sampler, bands, rng);
+    let popularity = popularity(config.skus, bands.count());
+    let shares = line_count_shares(config);
+    let max_lines = shares.len();
+    let line_counts = Weighted::new(shares);
     let line_count = |weighted: &Weighted, rng: &mut Rng| {
         if max_lines == 0 {
             0
@@ -99,11 +131,18 @@ pub fn orders(config: &GeneratorConfig, rng: &mut Rng) -> Vec<Order> {
     let mut states = Vec::with_capacity(config.orders);
     let mut orders: Vec<Order> = (0..config.orders)
         .map(|i| {
-            let (customer, channel, tier, site) = if rng.chance(WEB_SHARE) {
+            let (customer, channel, tier, site, band) = if rng.chance(WEB_SHARE) {
                 let city = sampler.sample(rng);
                 let site = jitter(city.lat, city.lon, 0.08, rng);
                 states.push(city.state);
-                (format!("WEB-{:0width$}", i + 1), WEB, TIERS[2].0, site)
+                let band = bands.of(city.lon);
+                (
+                    format!("WEB-{:0width$}", i + 1),
+                    WEB,
+                    TIERS[2].0,
+                    site,
+                    band,
+                )
             } else {
                 let account = rng.pick(&accounts);
                 let channel = if rng.chance(0.8) {
@@ -112,7 +151,8 @@ pub fn orders(config: &GeneratorConfig, rng: &mut Rng) -> Vec<Order> {
                     rng.pick(&B2B_CHANNELS).0
                 };
                 states.push(account.state);
-                (account.id.clone(), channel, account.tier, account.site)
+                let id = account.id.clone();
+                (id, channel, account.tier, account.site, account.band)
             };
             let placed_at = as_of - chrono::Duration::seconds(rng.int(0, 72 * 3600));
             let due_by = (!rng.chance(NO_DUE_DATE_SHARE)).then(|| {
@@ -139,7 +179,7 @@ pub fn orders(config: &GeneratorConfig, rng: &mut Rng) -> Vec<Order> {
                 lines: lines(
                     line_count(&line_counts, rng),
                     channel == WEB,
-                    &popularity,
+                    &popularity[band],
                     rng,
                 ),
             }
@@ -149,7 +189,7 @@ pub fn orders(config: &GeneratorConfig, rng: &mut Rng) -> Vec<Order> {
     orders
 }
 
-/// Distinct SKUs by popularity; consumers buy one or two, businesses up to a dozen.
+/// Distinct SKUs by popularity; consumers buy 1–3 units a line, businesses up to a dozen.
 fn lines(count: usize, consumer: bool, popularity: &Weighted, rng: &mut Rng) -> Vec<OrderLine> {
     let mut ranks: Vec<usize> = Vec::with_capacity(count);
     for _ in 0..count {

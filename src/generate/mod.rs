@@ -11,11 +11,15 @@
 //!   lines over a Zipf-like SKU popularity, due dates, a few holds, ship-complete and
 //!   fill-or-kill orders, and a few orders priced by zone lanes;
 //! - stock that covers ordinary SKUs but not the scarce ones, and channel reservations on those.
+//!
+//! A [`Shape`] varies the structure on top of a size preset: tight capacities over thinly
+//! spread stock, independent regions, or orders with many lines.
 
 mod cities;
 mod demand;
 mod network;
 mod rng;
+mod shape;
 mod stock;
 
 use std::fmt;
@@ -23,7 +27,9 @@ use std::str::FromStr;
 
 use crate::format::Wave;
 
+pub use cities::Bands;
 pub use rng::Rng;
+pub use shape::{generate_shape, Shape};
 
 /// The reference dataset sizes of SPEC.md §7.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -97,8 +103,11 @@ pub struct GeneratorConfig {
     pub orders: usize,
     pub nodes: usize,
     pub skus: usize,
-    /// Lines per order are 1..=`max_lines` (at most the number of SKUs).
+    /// Lines per order are 1..=`max_lines` (at most the number of SKUs; at most 5 with
+    /// [`LineMix::Standard`]).
     pub max_lines: usize,
+    /// How the number of lines per order is drawn.
+    pub line_mix: LineMix,
     /// Share of the demanded SKUs that are stocked below their demand.
     pub scarce_sku_share: f64,
     /// Network stock ÷ demand for ordinary SKUs (mean; each SKU varies ±20%).
@@ -107,6 +116,22 @@ pub struct GeneratorConfig {
     pub scarce_cover: f64,
     /// Share of nodes whose capacity is set below their expected load.
     pub binding_node_share: f64,
+    /// `None`: binding nodes get a unit limit at 55–80% of their expected units, a shipment
+    /// limit at 60–85% of their expected shipments, or both, and about half of the other nodes
+    /// a slack limit. `Some((lo, hi))`: binding nodes get both limits, each at `lo..hi` of its
+    /// expected load, and no other node has a capacity.
+    pub binding_load: Option<(f64, f64)>,
+    /// `None`: each SKU's stock sits at 2–9 nodes (3 or fewer when scarce). `Some((lo, hi))`:
+    /// at as many nodes as it takes to hold `lo..=hi` units a record (drawn per SKU), so stock
+    /// is spread thinly and popular SKUs sit everywhere they may.
+    pub units_per_record: Option<(i64, i64)>,
+    /// `None`: fixed costs on 3PLs and drop-ship suppliers only. `Some(share)`: warehouses and
+    /// stores get one too, until this share of the nodes has a fixed cost.
+    pub fixed_cost_share: Option<f64>,
+    /// West-to-east longitude bands of equal population. With more than one, every band is an
+    /// independent part of the wave: its own nodes, customers and SKUs (SKU rank `r` belongs to
+    /// band `r % regions`), so no node can serve another band's orders.
+    pub regions: usize,
     pub hold_share: f64,
     pub ship_complete_share: f64,
     pub fill_or_kill_share: f64,
@@ -114,6 +139,20 @@ pub struct GeneratorConfig {
     pub zone_share: f64,
     /// Warehouses closed for the wave (what-if style); their stock is listed but unusable.
     pub inactive_nodes: usize,
+    /// `policy.late_penalty_per_day`.
+    pub late_penalty_per_day: f64,
+    /// `policy.split_penalty`.
+    pub split_penalty: f64,
+}
+
+/// How many lines an order has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LineMix {
+    /// 1–5 lines in 35/25/20/12/8% of orders (cut off at `max_lines`).
+    Standard,
+    /// 1..=`max_lines` lines, `n` lines with weight `n · (max_lines + 1 − n)`: a hump whose mean
+    /// is `(max_lines + 1) / 2`.
+    Wide,
 }
 
 impl Default for GeneratorConfig {
@@ -125,15 +164,22 @@ impl Default for GeneratorConfig {
             nodes: 8,
             skus: 300,
             max_lines: 5,
+            line_mix: LineMix::Standard,
             scarce_sku_share: 0.05,
             supply_cover: 1.6,
             scarce_cover: 0.6,
             binding_node_share: 1.0 / 3.0,
+            binding_load: None,
+            units_per_record: None,
+            fixed_cost_share: None,
+            regions: 1,
             hold_share: 0.01,
             ship_complete_share: 0.05,
             fill_or_kill_share: 0.03,
             zone_share: 0.02,
             inactive_nodes: 0,
+            late_penalty_per_day: 25.0,
+            split_penalty: 5.0,
         }
     }
 }
@@ -160,10 +206,20 @@ pub fn generate(preset: Preset, seed: u64) -> Wave {
 
 /// Generates a wave from explicit settings. Linear in orders + SKUs × stocking nodes.
 pub fn generate_with(config: &GeneratorConfig, seed: u64) -> Wave {
-    let network = network::nodes(config, &mut Rng::stream(seed, 1));
-    let orders = demand::orders(config, &mut Rng::stream(seed, 2));
+    let bands = Bands::new(config.regions);
+    let network = network::nodes(config, &bands, &mut Rng::stream(seed, 1));
+    let orders = demand::orders(config, &bands, &mut Rng::stream(seed, 2));
     let mut nodes = network.nodes;
-    let stock = stock::stock(config, &orders, &nodes, &mut Rng::stream(seed, 3));
+    if let Some(share) = config.fixed_cost_share {
+        network::add_fixed_costs(&mut nodes, share, &mut Rng::stream(seed, 6));
+    }
+    let stock = stock::stock(
+        config,
+        &orders,
+        &nodes,
+        (&network.bands, bands.count()),
+        &mut Rng::stream(seed, 3),
+    );
     stock::set_capacities(config, &stock, &mut nodes, &mut Rng::stream(seed, 4));
     let lanes = network::lanes(&nodes, &network.states, &mut Rng::stream(seed, 5));
     Wave {
@@ -175,7 +231,7 @@ pub fn generate_with(config: &GeneratorConfig, seed: u64) -> Wave {
         reservations: stock.reservations,
         ship_methods: network::ship_methods(),
         lanes,
-        policy: network::policy(),
+        policy: network::policy(config),
         options: Default::default(),
     }
 }

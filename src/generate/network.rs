@@ -1,8 +1,8 @@
 //! The network of a generated wave: nodes at real metros, ship methods, zone lanes, and policy.
 
-use super::cities::{region, rough_distance_sq, CitySampler, REGIONS};
+use super::cities::{region, rough_distance_sq, Bands, CitySampler, REGIONS};
 use super::demand::{B2B_PORTAL, WEB};
-use super::rng::{round_to, Rng};
+use super::rng::{choose_indices, round_to, Rng};
 use super::GeneratorConfig;
 use crate::format::{
     Allocation, Capacity, Handling, Lane, LatLon, Node, NodeKind, Policy, ShipMethod, SlaMode,
@@ -16,6 +16,8 @@ pub struct Network {
     pub nodes: Vec<Node>,
     /// The state of each node's metro (for rate zones).
     pub states: Vec<&'static str>,
+    /// The band ([`Bands`]) of each node: 0 for all with one region.
+    pub bands: Vec<usize>,
 }
 
 /// How many nodes of each kind: roughly 40% warehouses, 30% stores, 18% 3PLs and 12% drop-ship
@@ -47,9 +49,12 @@ fn prefix(kind: NodeKind) -> &'static str {
 }
 
 /// Warehouses and 3PLs ("hubs") sit at distinct metros, spread over the country; stores and
-/// drop-ship suppliers sit wherever people are.
-pub fn nodes(config: &GeneratorConfig, rng: &mut Rng) -> Network {
-    let sampler = CitySampler::new();
+/// drop-ship suppliers sit wherever people are. With several bands, the nodes take turns
+/// (in id order) to sit in each band.
+pub fn nodes(config: &GeneratorConfig, bands: &Bands, rng: &mut Rng) -> Network {
+    let samplers: Vec<CitySampler> = (0..bands.count())
+        .map(|b| CitySampler::in_band(bands, b))
+        .collect();
     let counts = kind_counts(config.nodes);
     let hubs = counts[0].1 + counts[2].1;
     let min_hub_gap_sq = (300.0 / hubs.max(1) as f64).clamp(1.0, 36.0);
@@ -57,8 +62,11 @@ pub fn nodes(config: &GeneratorConfig, rng: &mut Rng) -> Network {
     let mut hub_sites: Vec<(f64, f64)> = Vec::new();
     let mut nodes = Vec::with_capacity(config.nodes);
     let mut states = Vec::with_capacity(config.nodes);
+    let mut node_bands = Vec::with_capacity(config.nodes);
     for (kind, count) in counts {
         for _ in 0..count {
+            let band = nodes.len() % samplers.len();
+            let sampler = &samplers[band];
             let is_hub = matches!(kind, NodeKind::Warehouse | NodeKind::ThirdParty);
             let mut city = sampler.sample(rng);
             if is_hub {
@@ -90,6 +98,7 @@ pub fn nodes(config: &GeneratorConfig, rng: &mut Rng) -> Network {
                 rng,
             ));
             states.push(city.state);
+            node_bands.push(band);
         }
     }
     // Close the last warehouses (never the only one).
@@ -101,7 +110,24 @@ pub fn nodes(config: &GeneratorConfig, rng: &mut Rng) -> Network {
     {
         node.active = false;
     }
-    Network { nodes, states }
+    Network {
+        nodes,
+        states,
+        bands: node_bands,
+    }
+}
+
+/// Fixed costs on warehouses and stores too (a pickup fee, a minimum charge), chosen at
+/// random, until `share` of the nodes has one.
+pub fn add_fixed_costs(nodes: &mut [Node], share: f64, rng: &mut Rng) {
+    let wanted = GeneratorConfig::count(share, nodes.len());
+    let have = nodes.iter().filter(|n| n.fixed_cost > 0.0).count();
+    let free: Vec<usize> = (0..nodes.len())
+        .filter(|&i| nodes[i].fixed_cost == 0.0)
+        .collect();
+    for k in choose_indices(rng, free.len(), wanted.saturating_sub(have)) {
+        nodes[free[k]].fixed_cost = round_to(rng.real(15.0, 50.0), 2);
+    }
 }
 
 fn node(id: String, kind: NodeKind, location: LatLon, rng: &mut Rng) -> Node {
@@ -214,7 +240,7 @@ pub fn lanes(nodes: &[Node], states: &[&str], rng: &mut Rng) -> Vec<Lane> {
 }
 
 /// Strict tiers, soft SLA, and a split penalty that makes consolidation matter.
-pub fn policy() -> Policy {
+pub fn policy(config: &GeneratorConfig) -> Policy {
     Policy {
         tiers: TIERS
             .iter()
@@ -226,8 +252,8 @@ pub fn policy() -> Policy {
         allocation: Allocation::Strict,
         within_tier: WithinTier::Cost,
         sla: SlaMode::Soft,
-        late_penalty_per_day: 25.0,
-        split_penalty: 5.0,
+        late_penalty_per_day: config.late_penalty_per_day,
+        split_penalty: config.split_penalty,
         max_shipments_per_order: None,
         road_factor: 1.2,
     }

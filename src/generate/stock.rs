@@ -64,7 +64,61 @@ struct Holding {
     available: i64,
 }
 
-pub fn stock(config: &GeneratorConfig, orders: &[Order], nodes: &[Node], rng: &mut Rng) -> Stock {
+/// Where one band's SKUs may be stocked: weights per node (0 outside the band) for popular and
+/// long-tail SKUs, the band's active drop-ship suppliers, and its closed nodes.
+struct BandNodes {
+    popular: Vec<f64>,
+    tail: Vec<f64>,
+    stocking: [Weighted; 2],
+    dropships: Vec<usize>,
+    inactive: Vec<usize>,
+}
+
+impl BandNodes {
+    fn new(nodes: &[Node], node_bands: &[usize], band: usize) -> Self {
+        let inside = |i: usize| node_bands.get(i).copied().unwrap_or(0) == band;
+        let profile = |popular: bool| -> Vec<f64> {
+            (0..nodes.len())
+                .map(|i| {
+                    if inside(i) {
+                        stocking_weight(&nodes[i], popular)
+                    } else {
+                        0.0
+                    }
+                })
+                .collect()
+        };
+        let (popular, tail) = (profile(true), profile(false));
+        let stocking = [
+            Weighted::new(popular.iter().copied()),
+            Weighted::new(tail.iter().copied()),
+        ];
+        let dropships = (0..nodes.len())
+            .filter(|&i| inside(i) && nodes[i].active && nodes[i].kind == NodeKind::Dropship)
+            .collect();
+        let inactive = (0..nodes.len())
+            .filter(|&i| inside(i) && !nodes[i].active)
+            .collect();
+        BandNodes {
+            popular,
+            tail,
+            stocking,
+            dropships,
+            inactive,
+        }
+    }
+}
+
+/// Inventory, reservations and expected loads. `node_bands` gives each node's band, of
+/// `band_count` (see [`GeneratorConfig::regions`]); SKU rank `r` is stocked only in band
+/// `r % band_count`.
+pub fn stock(
+    config: &GeneratorConfig,
+    orders: &[Order],
+    nodes: &[Node],
+    (node_bands, band_count): (&[usize], usize),
+    rng: &mut Rng,
+) -> Stock {
     let skus = config.skus;
     let mut demand = vec![0i64; skus];
     let mut lines = vec![0usize; skus];
@@ -77,16 +131,9 @@ pub fn stock(config: &GeneratorConfig, orders: &[Order], nodes: &[Node], rng: &m
         }
     }
     let scarce_flags = scarce_skus(&demand, config.scarce_sku_share);
-    let popular_profile: Vec<f64> = nodes.iter().map(|n| stocking_weight(n, true)).collect();
-    let tail_profile: Vec<f64> = nodes.iter().map(|n| stocking_weight(n, false)).collect();
-    let stocking = [
-        Weighted::new(popular_profile.iter().copied()),
-        Weighted::new(tail_profile.iter().copied()),
-    ];
-    let dropships: Vec<usize> = (0..nodes.len())
-        .filter(|&i| nodes[i].active && nodes[i].kind == NodeKind::Dropship)
+    let bands: Vec<BandNodes> = (0..band_count.max(1))
+        .map(|band| BandNodes::new(nodes, node_bands, band))
         .collect();
-    let inactive: Vec<usize> = (0..nodes.len()).filter(|&i| !nodes[i].active).collect();
 
     let mut stock = Stock {
         inventory: Vec::new(),
@@ -99,25 +146,38 @@ pub fn stock(config: &GeneratorConfig, orders: &[Order], nodes: &[Node], rng: &m
     for rank in 0..skus {
         let popular = (rank as f64) < STORE_SKU_SHARE * skus as f64;
         let scarce = scarce_flags[rank];
-        let (profile, weighted) = if popular || tail_profile.iter().all(|&w| w == 0.0) {
-            (&popular_profile, &stocking[0])
+        let band = &bands[rank % bands.len()];
+        let (profile, weighted) = if popular || band.tail.iter().all(|&w| w == 0.0) {
+            (&band.popular, &band.stocking[0])
         } else {
-            (&tail_profile, &stocking[1])
+            (&band.tail, &band.stocking[1])
         };
         let eligible = profile.iter().filter(|&&w| w > 0.0).count();
-        let closeness = 1.0 - rank as f64 / skus as f64;
-        let spread = 2 + (6.0 * closeness * closeness) as usize + rng.below(2);
-        let spread = if scarce { spread.min(3) } else { spread }.min(eligible);
-        let supply = match (demand[rank], scarce) {
+        let supply = |rng: &mut Rng| match (demand[rank], scarce) {
             (0, _) => rng.int(2, 10),
             (d, true) => (d as f64 * config.scarce_cover * rng.real(0.8, 1.2)) as i64,
             (d, false) => (d as f64 * config.supply_cover * rng.real(0.8, 1.2)).ceil() as i64,
         };
-        let mut holdings = split(supply, spread, weighted, profile, rng);
-        if !scarce && !dropships.is_empty() && rng.chance(DROPSHIP_SKU_SHARE) {
+        let mut holdings = match config.units_per_record {
+            None => {
+                let closeness = 1.0 - rank as f64 / skus as f64;
+                let spread = 2 + (6.0 * closeness * closeness) as usize + rng.below(2);
+                let spread = if scarce { spread.min(3) } else { spread }.min(eligible);
+                let supply = supply(rng);
+                split(supply, spread, weighted, profile, rng)
+            }
+            Some((lo, hi)) => {
+                let supply = supply(rng).max(0);
+                let per_record = rng.int(lo.max(1), hi.max(lo.max(1)));
+                let spread = (supply as u64).div_ceil(per_record as u64) as usize;
+                let spread = spread.min(eligible);
+                split_thin(supply, spread, weighted, profile, rng)
+            }
+        };
+        if !scarce && !band.dropships.is_empty() && rng.chance(DROPSHIP_SKU_SHARE) {
             let available = demand[rank] / 2 + rng.int(5, 20);
             holdings.push(Holding {
-                node: *rng.pick(&dropships),
+                node: *rng.pick(&band.dropships),
                 available,
             });
         }
@@ -134,8 +194,13 @@ pub fn stock(config: &GeneratorConfig, orders: &[Order], nodes: &[Node], rng: &m
             let (on_hand, safety_stock) = with_safety_stock(nodes[h.node].kind, h.available, rng);
             records.push((h.node, rank, on_hand, safety_stock));
         }
-        if popular && !inactive.is_empty() && rng.chance(0.5) {
-            records.push((*rng.pick(&inactive), rank, (demand[rank] / 4).max(1), 0));
+        if popular && !band.inactive.is_empty() && rng.chance(0.5) {
+            records.push((
+                *rng.pick(&band.inactive),
+                rank,
+                (demand[rank] / 4).max(1),
+                0,
+            ));
         }
     }
     records.sort_unstable_by_key(|&(node, rank, _, _)| (node, rank));
@@ -151,14 +216,13 @@ pub fn stock(config: &GeneratorConfig, orders: &[Order], nodes: &[Node], rng: &m
     stock
 }
 
-/// Splits `supply` units over `spread` distinct nodes drawn by weight.
-fn split(
-    supply: i64,
+/// Up to `spread` distinct nodes drawn by weight, each with its weight for this SKU.
+fn choose_nodes(
     spread: usize,
     weighted: &Weighted,
     profile: &[f64],
     rng: &mut Rng,
-) -> Vec<Holding> {
+) -> Vec<(usize, f64)> {
     let mut chosen: Vec<(usize, f64)> = Vec::with_capacity(spread);
     for _ in 0..spread * 8 {
         if chosen.len() == spread {
@@ -169,6 +233,18 @@ fn split(
             chosen.push((node, profile[node] * rng.real(0.5, 1.5)));
         }
     }
+    chosen
+}
+
+/// Splits `supply` units over `spread` distinct nodes drawn by weight.
+fn split(
+    supply: i64,
+    spread: usize,
+    weighted: &Weighted,
+    profile: &[f64],
+    rng: &mut Rng,
+) -> Vec<Holding> {
+    let chosen = choose_nodes(spread, weighted, profile, rng);
     let total: f64 = chosen.iter().map(|c| c.1).sum();
     let mut holdings: Vec<Holding> = chosen
         .iter()
@@ -180,6 +256,33 @@ fn split(
     let rest = supply - holdings.iter().map(|h| h.available).sum::<i64>();
     if let Some(first) = holdings.first_mut() {
         first.available += rest;
+    }
+    holdings
+}
+
+/// Splits `supply` units thinly over `spread` distinct nodes drawn by weight: one unit each,
+/// then the rest by weight.
+fn split_thin(
+    supply: i64,
+    spread: usize,
+    weighted: &Weighted,
+    profile: &[f64],
+    rng: &mut Rng,
+) -> Vec<Holding> {
+    let chosen = choose_nodes(spread, weighted, profile, rng);
+    let base = i64::from(supply >= chosen.len() as i64);
+    let rest = supply - base * chosen.len() as i64;
+    let total: f64 = chosen.iter().map(|c| c.1).sum();
+    let mut holdings: Vec<Holding> = chosen
+        .iter()
+        .map(|&(node, w)| Holding {
+            node,
+            available: base + (rest as f64 * w / total) as i64,
+        })
+        .collect();
+    let left = supply - holdings.iter().map(|h| h.available).sum::<i64>();
+    if let Some(first) = holdings.first_mut() {
+        first.available += left;
     }
     holdings
 }
@@ -257,8 +360,9 @@ fn reservation(
     })
 }
 
-/// Binding capacities (below the expected load) on about a third of the nodes that can take
-/// them, and slack ones on about half of the rest; drop-ship suppliers are unlimited.
+/// Binding capacities (below the expected load) on `binding_node_share` of the nodes that can
+/// take them, and (unless `binding_load` is set) slack ones on about half of the rest;
+/// drop-ship suppliers are unlimited.
 pub fn set_capacities(config: &GeneratorConfig, stock: &Stock, nodes: &mut [Node], rng: &mut Rng) {
     let candidates: Vec<usize> = (0..nodes.len())
         .filter(|&i| {
@@ -270,10 +374,18 @@ pub fn set_capacities(config: &GeneratorConfig, stock: &Stock, nodes: &mut [Node
         .into_iter()
         .map(|k| candidates[k])
         .collect();
+    let cap = |expected: f64, factor: f64| ((expected * factor).ceil() as i64).max(1);
+    if let Some((lo, hi)) = config.binding_load {
+        for &i in &binding {
+            let (units, shipments) = (stock.expected_units[i], stock.expected_shipments[i]);
+            nodes[i].capacity.units = Some(cap(units, rng.real(lo, hi)));
+            nodes[i].capacity.shipments = Some(cap(shipments, rng.real(lo, hi)));
+        }
+        return;
+    }
     for (i, node) in nodes.iter_mut().enumerate() {
         let units = stock.expected_units[i];
         let shipments = stock.expected_shipments[i];
-        let cap = |expected: f64, factor: f64| ((expected * factor).ceil() as i64).max(1);
         if let Some(k) = binding.iter().position(|&b| b == i) {
             if k % 3 != 1 {
                 node.capacity.units = Some(cap(units, rng.real(0.55, 0.8)));
