@@ -69,6 +69,15 @@ impl Allocation {
         self.shipments = merged;
     }
 
+    /// Units filled per tier.
+    pub fn tier_fills(&self, model: &Model) -> Vec<i64> {
+        let mut fills = vec![0; model.tiers.len()];
+        for s in &self.shipments {
+            fills[model.orders[s.order].tier] += s.units();
+        }
+        fills
+    }
+
     /// Units shipped per (order, line).
     pub fn filled(&self, model: &Model) -> Vec<Vec<i64>> {
         let mut filled: Vec<Vec<i64>> = model

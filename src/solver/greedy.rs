@@ -82,25 +82,30 @@ fn route_onto(
     allocation
 }
 
+/// Every node's best way to ship the whole order, cheapest first.
 pub(crate) fn candidates(model: &Model, order: OrderIdx) -> Vec<Candidate> {
-    let units = model.orders[order].units();
-    let late = model.policy.late_rate();
-    let mut out = Vec::new();
-    for node in 0..model.nodes.len() {
-        let mut best: Option<Candidate> = None;
-        for method in 0..model.methods.len() {
-            let Some(q) = model.eligible_quote(order, node, method) else {
-                continue;
-            };
-            let cost = q.per_shipment_total(late) + q.per_unit_total() * units as f64;
-            if best.is_none_or(|b| cost < b.cost) {
-                best = Some(Candidate { node, method, cost });
-            }
-        }
-        out.extend(best);
-    }
+    let mut out: Vec<Candidate> = (0..model.nodes.len())
+        .filter_map(|node| candidate_at(model, order, node))
+        .collect();
     out.sort_by(|a, b| a.cost.total_cmp(&b.cost).then(a.node.cmp(&b.node)));
     out
+}
+
+/// The cheapest eligible method at `node` for the whole order, if any.
+pub(crate) fn candidate_at(model: &Model, order: OrderIdx, node: NodeIdx) -> Option<Candidate> {
+    let units = model.orders[order].units();
+    let late = model.policy.late_rate();
+    let mut best: Option<Candidate> = None;
+    for method in 0..model.methods.len() {
+        let Some(q) = model.eligible_quote(order, node, method) else {
+            continue;
+        };
+        let cost = q.per_shipment_total(late) + q.per_unit_total() * units as f64;
+        if best.is_none_or(|b| cost < b.cost) {
+            best = Some(Candidate { node, method, cost });
+        }
+    }
+    best
 }
 
 /// Units of each line this node could give the order right now (stock, reservations, capacity).

@@ -7,5 +7,6 @@ pub mod greedy;
 pub mod ledger;
 pub mod mip;
 pub mod polish;
+pub mod tiers;
 
 pub use allocation::{units_per_line, Allocation, ShipmentDecision, SolveOutcome};

@@ -14,6 +14,7 @@ pub mod relaxation;
 mod search_bound;
 pub mod solution;
 pub mod stages;
+pub mod tier_engine;
 
 use crate::solver::bound::PriceBoard;
 use std::path::Path;
@@ -37,8 +38,7 @@ pub const MAX_LINES_PER_ORDER_FOR_MIP: usize = 2_000;
 /// one MIP when given minutes.
 pub const MAX_COLUMNS_FOR_ONE_MIP: usize = 40_000;
 
-/// Above this many columns the strict tier stages are not run on the whole wave either (their
-/// presolve alone would outlast the time limit): the search re-decides fills round by round.
+/// Above this many columns the formulation's LP relaxation ([`relaxation`]) is not built.
 pub const MAX_COLUMNS_FOR_TIER_STAGES: usize = 2_000_000;
 
 /// The naive reference is not built above this many order × node × method × (1 + lines)
@@ -46,32 +46,31 @@ pub const MAX_COLUMNS_FOR_TIER_STAGES: usize = 2_000_000;
 /// 20 GiB. The greedy plan is returned with a note instead, so a benchmark of L still completes.
 pub const MAX_COLUMNS_FOR_NAIVE: usize = 8_000_000;
 
-/// How a wave is solved, by its size (see the two limits above).
+/// How a wave is solved, by its size and policy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Route {
-    /// Every stage on the whole wave.
+    /// Every stage on the whole wave: the tier engine's fills, then one cost MIP.
     OneMip,
-    /// Strict tier stages on the whole wave, then the search with fills held (cost only).
+    /// Strict, above one MIP's size: the tier engine, then the search with fills held.
     TiersThenSearch,
-    /// The search from the greedy plan, re-deciding fills and cost round by round.
+    /// Weighted, above one MIP's size: the search from the greedy plan, re-deciding fills and
+    /// cost round by round.
     Search,
 }
 
 /// The route for this wave. The naive reference and `within_tier: fifo` (whose age weighting
 /// spans the whole tier, which a neighbourhood cannot hold) always take one MIP.
-/// Also returns the column estimate it went by (counted only up to the larger limit).
+/// Also returns the column estimate it went by (counted only up to one MIP's limit).
 pub fn route_for(model: &Model, options: &Options, naive: bool) -> (Route, usize) {
     if naive || model.policy.within_tier == WithinTier::Fifo {
         return (Route::OneMip, 0);
     }
-    let columns = formulation::column_estimate(model, MAX_COLUMNS_FOR_TIER_STAGES);
     let tens_of_seconds = (options.time_limit_ms as f64 / 10_000.0).max(1.0);
     let one_mip_limit = (MAX_COLUMNS_FOR_ONE_MIP as f64 * tens_of_seconds) as usize;
+    let columns = formulation::column_estimate(model, one_mip_limit);
     let route = if columns <= one_mip_limit {
         Route::OneMip
-    } else if columns <= MAX_COLUMNS_FOR_TIER_STAGES
-        && model.policy.allocation == crate::format::Allocation::Strict
-    {
+    } else if model.policy.allocation == crate::format::Allocation::Strict {
         Route::TiersThenSearch
     } else {
         Route::Search
@@ -103,8 +102,9 @@ fn min_search_time_for_pool(model: &Model) -> std::time::Duration {
 /// Share of the search's time the cover pool may take first.
 const SEARCH_POOL_SHARE: f64 = 0.7;
 
-/// Share of the time the tier stages get on [`Route::TiersThenSearch`]; the search gets the rest.
-const TIER_STAGES_SHARE: f64 = 0.6;
+/// Share of the time the tier engine may take above one MIP's size (it stops once every tier
+/// is proven); the cost search gets the rest.
+const TIER_ENGINE_SHARE: f64 = 0.2;
 
 /// Threads HiGHS may use for these options: `options.threads`, else every core.
 pub fn threads_for(options: &Options) -> u32 {
@@ -159,19 +159,13 @@ pub fn solve(
     }
     let greedy_plan = greedy::route(model);
     let (route, columns) = route_for(model, options, naive);
+    if route == Route::TiersThenSearch {
+        return solve_tiers_then_search(model, options, deadline, cancel, greedy_plan, columns);
+    }
     if route == Route::Search {
-        let why = format!(
-            "about {columns} columns: too large for whole-wave stages within the time limit"
-        );
+        let why = format!("over {columns} columns: too large for one MIP within the time limit");
         return solve_by_search(model, options, deadline, cancel, greedy_plan, why);
     }
-    let stages_deadline = match route {
-        Route::TiersThenSearch => {
-            let left = deadline.saturating_duration_since(Instant::now());
-            Instant::now() + left.mul_f64(TIER_STAGES_SHARE)
-        }
-        _ => deadline,
-    };
     let flags = BuildFlags {
         prune: !naive,
         names: false,
@@ -181,55 +175,28 @@ pub fn solve(
         model,
         program: &program,
         layout: &layout,
-        deadline: stages_deadline,
+        deadline,
         mip_gap: options.mip_gap,
         threads: threads_for(options),
         greedy: &greedy_plan,
         use_greedy: !naive,
         cancel,
         max_nodes: None,
-        cost_stage: route == Route::OneMip,
-        cover_pool: route == Route::OneMip && !naive,
+        cover_pool: !naive,
     };
     let outcome = runner.run();
     let engine = if naive { "naive" } else { "mip" };
     let mut notes = outcome.notes;
-    let mut stages = outcome.stages;
     if cancel.load(Ordering::Relaxed) {
         notes.push("solve cancelled: returning the best plan found so far".to_string());
     }
-    let mut allocation = match &outcome.values {
+    let allocation = match &outcome.values {
         Some(values) => solution::allocation_from_values(model, &layout, values),
         None => {
             notes.push("no MIP solution in time: returning the greedy plan".to_string());
             greedy_plan
         }
     };
-    if route == Route::TiersThenSearch {
-        notes.push(format!(
-            "about {columns} columns, above the {MAX_COLUMNS_FOR_ONE_MIP} per 10 s of time limit \
-             for one cost MIP: tier \
-             stages on the whole wave, then cost by large-neighbourhood search with every line's \
-             fill held; HiGHS proves no cost bound, the bound is the largest of the per-unit, \
-             flow and Lagrangian relaxations"
-        ));
-        let limits = search_limits(options, deadline, cancel, false);
-        let (improved, bound, gap) =
-            search_with_bound(model, &allocation, &limits, &mut notes, &mut stages);
-        allocation = improved;
-        return SolveOutcome {
-            allocation,
-            status: PlanStatus::Feasible,
-            bound,
-            gap,
-            engine,
-            stages,
-            variables: program.num_cols() as u64,
-            constraints: program.rows.len() as u64,
-            components: 1,
-            notes,
-        };
-    }
     let status = if outcome.proven && outcome.values.is_some() {
         PlanStatus::Optimal
     } else {
@@ -249,7 +216,7 @@ pub fn solve(
             f64::INFINITY
         },
         engine,
-        stages,
+        stages: outcome.stages,
         variables: program.num_cols() as u64,
         constraints: program.rows.len() as u64,
         components: 1,
@@ -373,6 +340,56 @@ pub fn solve_by_search(
     }
 }
 
+/// The strict policy above one MIP's size: the tier engine proves the fills within
+/// [`TIER_ENGINE_SHARE`] of the time, then the search lowers the cost with every line's fill
+/// held. HiGHS proves no cost bound here; it is the largest of the relaxations'.
+fn solve_tiers_then_search(
+    model: &Model,
+    options: &Options,
+    deadline: Instant,
+    cancel: &AtomicBool,
+    greedy_plan: crate::solver::Allocation,
+    columns: usize,
+) -> SolveOutcome {
+    let left = deadline.saturating_duration_since(Instant::now());
+    let engine_deadline = Instant::now() + left.mul_f64(TIER_ENGINE_SHARE);
+    let plan = tier_engine::run(
+        model,
+        &greedy_plan,
+        engine_deadline,
+        cancel,
+        threads_for(options),
+    );
+    let mut stages = tier_engine::stages(model, &plan);
+    let mut notes = vec![
+        tier_engine::note(&plan),
+        format!(
+            "over {columns} columns, above the {MAX_COLUMNS_FOR_ONE_MIP} per 10 s of time limit \
+             for one cost MIP: cost by large-neighbourhood search with every line's fill held; \
+             HiGHS proves no cost bound, the bound is the largest of the per-unit, flow and \
+             Lagrangian relaxations"
+        ),
+    ];
+    let limits = search_limits(options, deadline, cancel, false);
+    let (allocation, bound, gap) =
+        search_with_bound(model, &plan.allocation, &limits, &mut notes, &mut stages);
+    if cancel.load(Ordering::Relaxed) {
+        notes.push("solve cancelled: returning the best plan found so far".to_string());
+    }
+    SolveOutcome {
+        allocation,
+        status: PlanStatus::Feasible,
+        bound,
+        gap,
+        engine: "mip",
+        stages,
+        variables: plan.size.1 as u64,
+        constraints: plan.size.0 as u64,
+        components: 1,
+        notes,
+    }
+}
+
 /// Writes the wave's final-stage model (LP or MPS by `ext`): for strict allocation the cost
 /// stage, with every tier's fill held at the value the earlier stages proved; for weighted the
 /// single stage. Column and row names follow `models/formulation.md`.
@@ -397,7 +414,6 @@ pub fn export_model(wave: &Wave, out: &Path, ext: &str) -> Result<(), Error> {
         use_greedy: true,
         cancel: &AtomicBool::new(false),
         max_nodes: None,
-        cost_stage: true,
         cover_pool: false,
     };
     let outcome = runner.run();

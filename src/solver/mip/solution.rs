@@ -117,9 +117,5 @@ pub fn allocation_from_values(model: &Model, layout: &Layout, v: &[f64]) -> Allo
 
 /// Units filled per tier by an allocation.
 pub fn tier_fills(model: &Model, allocation: &Allocation) -> Vec<i64> {
-    let mut fills = vec![0; model.tiers.len()];
-    for s in &allocation.shipments {
-        fills[model.orders[s.order].tier] += s.units();
-    }
-    fills
+    allocation.tier_fills(model)
 }

@@ -1,6 +1,8 @@
 //! The allocation policies as a sequence of MIP stages over one program.
 //!
-//! `strict`: for each tier k (highest first) maximise the units filled for tier k with lower
+//! `strict` with `within_tier: cost`: the tier engine ([`crate::solver::tiers`]) proves the
+//! fills, which the cost stage holds. The naive reference and FIFO tiers take the MIP stages:
+//! for each tier k (highest first) maximise the units filled for tier k with lower
 //! tiers switched off and higher tiers held at their proven fills (`fill_j ≥ F_j − ½`, exact for
 //! integer fills, so rounding can never make a later stage infeasible); with `within_tier:
 //! fifo`, a second stage per tier maximises the age-weighted fill at that level; finally minimise
@@ -18,6 +20,7 @@ use super::highs_run::{self, RunResult, Settings};
 use super::pool;
 use super::program::{ColId, Program, Row, StageModel};
 use super::solution;
+use super::tier_engine;
 use crate::format::{Allocation as AllocationMode, StageStats, WithinTier};
 use crate::model::Model;
 use crate::solver::{greedy, polish, Allocation};
@@ -47,22 +50,14 @@ pub struct Runner<'a> {
     pub cancel: &'a AtomicBool,
     /// Branch-and-bound node limit per stage (the neighbourhood search's sub-problems).
     pub max_nodes: Option<i32>,
-    /// Whether the strict policy ends with the cost stage. Without it the tier stages' incumbent
-    /// is returned unproven, for the neighbourhood search to lower its cost.
-    pub cost_stage: bool,
     /// Whether the cost stage's start is also re-chosen by the cover pool ([`pool`]) within
     /// [`POOL_SHARE`] of the time left (the whole wave's cost stage; not the search's rounds).
     pub cover_pool: bool,
 }
 
-/// HiGHS's MIP presolve time per column on the tier stages' models, measured on M (2 shared
-/// cores): 1.8 s for 158,845 columns did not finish it; with this, M needs 3.2 s per stage.
-const PRESOLVE_SECONDS_PER_COLUMN: f64 = 20e-6;
-
-/// HiGHS's LP time per column on the tier stages' models: M's strategic-tier LP (158,845
-/// columns) takes about 0.6 s on 2 shared cores. On the search routes a tier's LP attempt with
-/// less time than this is skipped: at 3 s all three failed and took 54% of the CPU.
-const LP_SECONDS_PER_COLUMN: f64 = 4e-6;
+/// Share of the time left that the tier engine may take on the one-MIP route (it stops as soon
+/// as every tier is proven; on small waves that is well under a second).
+const ENGINE_SHARE: f64 = 0.5;
 
 /// Share of the time left that the cover pool may take before the cost stage.
 pub const POOL_SHARE: f64 = 0.3;
@@ -217,17 +212,6 @@ impl Runner<'_> {
         total
     }
 
-    /// Whether a tier stage's LP or MIP, with `share` of the time left, could not finish at
-    /// `seconds_per_column`: on the search routes only (the one-MIP route's cost stage needs the
-    /// tier stages' rows), where the start then stands as the stage's plan. On M (158,845
-    /// columns) at 10 s the key and standard stages' MIPs spent 1.79 s of 1.83 s and 0.75 s of
-    /// 0.80 s in presolve and returned greedy's fills; skipping them gives the search that time.
-    fn cannot_finish(&self, share: f64, seconds_per_column: f64) -> bool {
-        !self.cost_stage
-            && self.use_greedy
-            && self.seconds_left() * share < self.program.num_cols() as f64 * seconds_per_column
-    }
-
     fn strict(&self) -> StageOutcome {
         let m = self.model;
         let tiers = m.tiers.len();
@@ -238,8 +222,28 @@ impl Runner<'_> {
         let mut proven = true;
         let mut greedy_matches = self.use_greedy;
         let mut incumbent: Option<Vec<f64>> = None;
+        // The tier engine proves the fills of cost-ordered tiers; the naive reference and FIFO
+        // tiers (whose age weighting the engine does not hold) take the MIP stages below.
+        let engine = (self.use_greedy && m.policy.within_tier == WithinTier::Cost).then(|| {
+            let left = self.deadline.saturating_duration_since(Instant::now());
+            let deadline = Instant::now() + left.mul_f64(ENGINE_SHARE);
+            tier_engine::run(m, self.greedy, deadline, self.cancel, self.threads)
+        });
+        if let Some(plan) = &engine {
+            stages.extend(tier_engine::stages(m, plan));
+            notes.push(tier_engine::note(plan));
+            for s in &plan.stages {
+                let fill = self.layout.tier_fill(m, s.tier);
+                let name = &m.tiers[s.tier].name;
+                fixed.push(at_least(&fill, s.fill as f64, format!("tier[{name}]")));
+            }
+            proven = plan.proven();
+            greedy_matches = plan.fills() == greedy_fills;
+            incumbent = self.greedy_start(&plan.allocation);
+        }
+        let mip_tiers = if engine.is_some() { 0 } else { tiers };
         #[allow(clippy::needless_range_loop)] // k is the tier rank, used well beyond indexing
-        for k in 0..tiers {
+        for k in 0..mip_tiers {
             let name = &m.tiers[k].name;
             let fill = self.layout.tier_fill(m, k);
             if fill.is_empty() {
@@ -284,19 +288,6 @@ impl Runner<'_> {
             let mut r =
                 match self.start_meets_lp_bound(&stage, &fill, start.as_deref(), stages_left) {
                     Some(proven) => proven,
-                    None if start.is_some()
-                        && self.cannot_finish(1.0 / stages_left, PRESOLVE_SECONDS_PER_COLUMN) =>
-                    {
-                        RunResult {
-                            status: "skipped_presolve_outlasts_time",
-                            proven: false,
-                            objective: f64::NAN,
-                            bound: f64::NEG_INFINITY,
-                            gap: f64::INFINITY,
-                            values: start.clone(),
-                            time_ms: 0,
-                        }
-                    }
                     None => highs_run::run(
                         self.program,
                         &stage,
@@ -355,12 +346,6 @@ impl Runner<'_> {
             extra_rows: fixed,
             upper: None,
         };
-        if !self.cost_stage {
-            let values = incumbent
-                .map(|v| self.repaired(v))
-                .or_else(|| self.greedy_start(self.greedy));
-            return unproven(values, stages, notes, stage);
-        }
         let mut start = incumbent;
         if greedy_matches {
             let greedy = self.greedy_start(self.greedy);
@@ -411,10 +396,6 @@ impl Runner<'_> {
         stages_left: f64,
     ) -> Option<RunResult> {
         let start = start.filter(|_| self.use_greedy)?;
-        if self.cannot_finish(0.5 / stages_left, LP_SECONDS_PER_COLUMN) {
-            // On the search routes, an LP that cannot finish only takes the search's time.
-            return None;
-        }
         let started = Instant::now();
         let start_fill = Program::evaluate(fill, start).round();
         let lp = -highs_run::lp_relaxation(self.program, stage, self.settings(0.5 / stages_left))?;

@@ -113,7 +113,6 @@ pub(super) fn solve_residual(
         use_greedy: true,
         cancel: limits.cancel,
         max_nodes: Some(NODES_PER_STAGE),
-        cost_stage: true,
         cover_pool: false,
     };
     let outcome = runner.run();

@@ -1,0 +1,292 @@
+//! From the network's flow to a plan that keeps every rule.
+//!
+//! Tier by tier, each order first books the shipments its flow asks for, node by node (most
+//! units first, up to `max_shipments_per_order`), as far as the ledger allows: stock,
+//! reservations (network-wide ones included), both node capacities. A ship-complete order takes
+//! its whole order at the first such node that can carry it. Orders that can fail on a single
+//! unit (ship-complete, fill-or-kill) book first within their tier. Then every order of the tier
+//! completes what it still lacks the way the greedy router does, and a fill-or-kill order that is
+//! still short gives its units back.
+//!
+//! Where the flow asked for a shipment the ledger refused (a node out of shipment slots, an order
+//! at its shipment limit, a ship-complete order's other nodes), the pair is reported as a
+//! restriction, and so is a fill-or-kill order that failed: the next round's flow routes around
+//! them ([`super::TierEngine`]).
+
+use std::collections::HashSet;
+
+use super::network::{Restrictions, WaveNetwork};
+use crate::model::{Model, NodeIdx, OrderIdx};
+use crate::solver::greedy::{candidate_at, candidates, coverable, Candidate};
+use crate::solver::ledger::Ledger;
+use crate::solver::{Allocation, ShipmentDecision};
+
+/// A plan built from one round's flow, and what the next round should rule out.
+pub struct Construction {
+    pub allocation: Allocation,
+    pub restrictions: Restrictions,
+}
+
+pub fn construct(
+    model: &Model,
+    network: &WaveNetwork,
+    incumbent: &HashSet<(OrderIdx, NodeIdx)>,
+) -> Construction {
+    let mut builder = Builder {
+        model,
+        ledger: Ledger::new(model),
+        shipments: vec![Vec::new(); model.orders.len()],
+        restrictions: Restrictions::default(),
+        max_shipments: model.policy.max_shipments_per_order.unwrap_or(i64::MAX),
+        slot_losers: slot_losers(model, network, incumbent),
+    };
+    let mut by_tier: Vec<Vec<OrderIdx>> = vec![Vec::new(); model.tiers.len()];
+    for o in model.priority_order() {
+        if !model.orders[o].is_held() {
+            by_tier[model.orders[o].tier].push(o);
+        }
+    }
+    // The whole flow first (it is lexicographically maximal as it stands), then completions
+    // tier by tier on what is left.
+    for tier_orders in &by_tier {
+        let mut sequence = tier_orders.clone();
+        // Stable: priority order within each group.
+        sequence.sort_by_key(|&o| !all_or_nothing(model, o));
+        for &o in &sequence {
+            builder.follow_flow(network, o);
+        }
+    }
+    for &o in by_tier.iter().flatten() {
+        builder.complete(o);
+    }
+    let mut allocation = Allocation {
+        shipments: builder.shipments.into_iter().flatten().collect(),
+    };
+    allocation.normalise();
+    Construction {
+        allocation,
+        restrictions: builder.restrictions,
+    }
+}
+
+/// At each node with a shipment capacity, the orders the flow sends units to beyond its slots:
+/// the slots go to the `incumbent` plan's (order, node) pairs first, then to higher tiers, then
+/// to the orders with the most units there, so that the fewest units lose their node.
+fn slot_losers(
+    model: &Model,
+    network: &WaveNetwork,
+    incumbent: &HashSet<(OrderIdx, NodeIdx)>,
+) -> HashSet<(OrderIdx, NodeIdx)> {
+    let mut users: Vec<Vec<(bool, usize, i64, OrderIdx)>> = vec![Vec::new(); model.nodes.len()];
+    for (o, order) in model.orders.iter().enumerate() {
+        let mut at: Vec<(NodeIdx, i64)> = Vec::new();
+        for (_, node, units) in network.order_flow(o) {
+            if model.nodes[node].capacity_shipments.is_none() {
+                continue;
+            }
+            match at.iter_mut().find(|(n, _)| *n == node) {
+                Some(e) => e.1 += units,
+                None => at.push((node, units)),
+            }
+        }
+        for (node, units) in at {
+            users[node].push((!incumbent.contains(&(o, node)), order.tier, -units, o));
+        }
+    }
+    let mut losers = HashSet::new();
+    for (node, mut list) in users.into_iter().enumerate() {
+        let slots = model.nodes[node]
+            .capacity_shipments
+            .unwrap_or(i64::MAX)
+            .max(0) as usize;
+        if list.len() > slots {
+            list.sort_unstable();
+            losers.extend(list[slots..].iter().map(|&(_, _, _, o)| (o, node)));
+        }
+    }
+    losers
+}
+
+/// `kept` (a plan of tiers `0..=tier`) with the lower tiers re-planned: each lower-tier order
+/// first takes back what it had in `previous` as far as the rules now allow, then completes.
+pub fn replan_lower_tiers(
+    model: &Model,
+    kept: Allocation,
+    previous: &Allocation,
+    tier: usize,
+) -> Allocation {
+    let mut builder = Builder {
+        model,
+        ledger: Ledger::of_allocation(model, &kept),
+        shipments: vec![Vec::new(); model.orders.len()],
+        restrictions: Restrictions::default(),
+        max_shipments: model.policy.max_shipments_per_order.unwrap_or(i64::MAX),
+        slot_losers: HashSet::new(),
+    };
+    let mut wanted: Vec<Vec<(NodeIdx, usize, i64)>> = vec![Vec::new(); model.orders.len()];
+    for s in &previous.shipments {
+        if model.orders[s.order].tier > tier {
+            wanted[s.order].extend(s.lines.iter().map(|&(l, q)| (s.node, l, q)));
+        }
+    }
+    let lower: Vec<OrderIdx> = model
+        .priority_order()
+        .into_iter()
+        .filter(|&o| model.orders[o].tier > tier && !model.orders[o].is_held())
+        .collect();
+    for &o in &lower {
+        builder.follow(o, std::mem::take(&mut wanted[o]).into_iter());
+    }
+    for &o in &lower {
+        builder.complete(o);
+    }
+    let mut allocation = kept;
+    allocation
+        .shipments
+        .extend(builder.shipments.into_iter().flatten());
+    allocation.normalise();
+    allocation
+}
+
+fn all_or_nothing(model: &Model, order: OrderIdx) -> bool {
+    let o = &model.orders[order];
+    o.ship_complete || o.fill_or_kill
+}
+
+struct Builder<'m> {
+    model: &'m Model,
+    ledger: Ledger<'m>,
+    shipments: Vec<Vec<ShipmentDecision>>,
+    restrictions: Restrictions,
+    max_shipments: i64,
+    slot_losers: HashSet<(OrderIdx, NodeIdx)>,
+}
+
+impl Builder<'_> {
+    /// Books the shipments `order`'s flow asks for (see the module docs).
+    fn follow_flow(&mut self, network: &WaveNetwork, order: OrderIdx) {
+        let wanted = network
+            .order_flow(order)
+            .map(|(line, node, units)| (node, line, units));
+        self.follow(order, wanted);
+    }
+
+    /// Books the shipments `wanted` lists as (node, line, units), as far as the rules allow.
+    fn follow(&mut self, order: OrderIdx, wanted: impl Iterator<Item = (NodeIdx, usize, i64)>) {
+        let o = &self.model.orders[order];
+        let mut by_node: Vec<(NodeIdx, Vec<i64>)> = Vec::new();
+        for (node, line, units) in wanted {
+            let at = match by_node.iter().position(|(n, _)| *n == node) {
+                Some(i) => i,
+                None => {
+                    by_node.push((node, vec![0; o.lines.len()]));
+                    by_node.len() - 1
+                }
+            };
+            by_node[at].1[line] += units;
+        }
+        let mut wanted = by_node;
+        if wanted.is_empty() {
+            return;
+        }
+        wanted.sort_by_key(|(n, q)| (std::cmp::Reverse(q.iter().sum::<i64>()), *n));
+        if o.ship_complete {
+            let demand: Vec<i64> = o.lines.iter().map(|l| l.qty).collect();
+            let chosen = wanted.iter().map(|(n, _)| *n).find(|&n| {
+                !self.slot_losers.contains(&(order, n))
+                    && coverable(self.model, &self.ledger, order, n, &demand) == demand
+            });
+            if let Some(c) = chosen.and_then(|n| candidate_at(self.model, order, n)) {
+                self.book(order, c, &demand);
+            }
+            for (n, _) in &wanted {
+                if Some(*n) != chosen {
+                    self.restrictions.blocked.insert((order, *n));
+                }
+            }
+            return;
+        }
+        for (node, want) in &wanted {
+            let slot = !self.slot_losers.contains(&(order, *node));
+            let cover = if slot && (self.shipments[order].len() as i64) < self.max_shipments {
+                coverable(self.model, &self.ledger, order, *node, want)
+            } else {
+                vec![0; want.len()]
+            };
+            match candidate_at(self.model, order, *node) {
+                Some(c) if cover.iter().any(|&q| q > 0) => self.book(order, c, &cover),
+                _ => {
+                    self.restrictions.blocked.insert((order, *node));
+                }
+            }
+        }
+    }
+
+    /// Completes what `order` still lacks as the greedy router would; a fill-or-kill order that
+    /// stays short gives everything back.
+    fn complete(&mut self, order: OrderIdx) {
+        let o = &self.model.orders[order];
+        let mut remaining: Vec<i64> = o.lines.iter().map(|l| l.qty).collect();
+        for s in &self.shipments[order] {
+            for &(line, q) in &s.lines {
+                remaining[line] -= q;
+            }
+        }
+        if remaining.iter().all(|&r| r <= 0) {
+            return;
+        }
+        let methods = candidates(self.model, order);
+        if o.ship_complete {
+            if self.shipments[order].is_empty() {
+                let found = methods.iter().copied().find(|c| {
+                    coverable(self.model, &self.ledger, order, c.node, &remaining) == remaining
+                });
+                if let Some(c) = found {
+                    self.book(order, c, &remaining.clone());
+                }
+            }
+            return;
+        }
+        let mut used: Vec<NodeIdx> = self.shipments[order].iter().map(|s| s.node).collect();
+        while remaining.iter().any(|&r| r > 0)
+            && (self.shipments[order].len() as i64) < self.max_shipments
+        {
+            let mut best: Option<(Candidate, Vec<i64>, i64)> = None;
+            for c in methods.iter().filter(|c| !used.contains(&c.node)) {
+                let cover = coverable(self.model, &self.ledger, order, c.node, &remaining);
+                let units: i64 = cover.iter().sum();
+                if units > 0 && best.as_ref().is_none_or(|b| units > b.2) {
+                    best = Some((*c, cover, units));
+                }
+            }
+            let Some((c, cover, _)) = best else { break };
+            used.push(c.node);
+            for (r, q) in remaining.iter_mut().zip(&cover) {
+                *r -= q;
+            }
+            self.book(order, c, &cover);
+        }
+        if o.fill_or_kill && remaining.iter().any(|&r| r > 0) {
+            for s in std::mem::take(&mut self.shipments[order]) {
+                self.ledger.book(&s, -1);
+            }
+            self.restrictions.killed.insert(order);
+        }
+    }
+
+    fn book(&mut self, order: OrderIdx, c: Candidate, units: &[i64]) {
+        let shipment = ShipmentDecision {
+            order,
+            node: c.node,
+            method: c.method,
+            lines: units
+                .iter()
+                .enumerate()
+                .filter(|&(_, &q)| q > 0)
+                .map(|(l, &q)| (l, q))
+                .collect(),
+        };
+        self.ledger.book(&shipment, 1);
+        self.shipments[order].push(shipment);
+    }
+}

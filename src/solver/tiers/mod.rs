@@ -1,0 +1,371 @@
+//! The tier engine: the strict policy's lexicographic fills from a maximum flow, with the proof.
+//!
+//! Without the side rules, a tier stage is a maximum flow ([`network`]). Opening one tier's
+//! source arcs at a time and augmenting keeps every higher tier's arcs saturated, so the flow
+//! after tier k is maximal for tiers `0..=k` together and lexicographically maximal tier by tier.
+//! With `M_k` that cumulative maximum, any plan whose higher tiers fill at least `F_j` fills tier
+//! k with at most `M_k − Σ_{j<k} F_j` units: the stage's proven bound ([`TierPlan::bound`]).
+//!
+//! A plan comes from each round's flow ([`construct`]). Where the side rules refuse what the flow
+//! asked for, the next round's flow routes around those pairs; the lexicographically best plan of
+//! all rounds is kept. Rounds stop when every tier meets its bound, when a round rules out
+//! nothing new, or at the deadline.
+
+pub mod construct;
+pub mod exact;
+pub mod maxflow;
+pub mod network;
+
+use std::collections::HashSet;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
+
+use crate::model::{Model, NodeIdx, OrderIdx};
+use crate::solver::ledger::Ledger;
+use crate::solver::mip::highs_run::Settings;
+use crate::solver::Allocation;
+use network::Restrictions;
+
+/// When the engine must stop, and how HiGHS may run for its exact stages.
+#[derive(Clone, Copy)]
+pub struct TierLimits<'a> {
+    pub deadline: Instant,
+    pub cancel: &'a AtomicBool,
+    pub threads: u32,
+    /// Share of the engine's time the flow rounds may take before the exact stages.
+    pub rounds_share: f64,
+}
+
+/// One tier's outcome.
+#[derive(Debug, Clone)]
+pub struct TierStage {
+    pub tier: usize,
+    pub fill: i64,
+    /// Proven upper bound on the fill, given the higher tiers' fills; `None` when the flow was
+    /// stopped before it was maximal.
+    pub bound: Option<i64>,
+    /// `flow_bound_met`, `optimal` (the exact stage proved it), or why it stopped short.
+    pub status: &'static str,
+    pub time_ms: u64,
+    /// Columns of its exact stage (0 when none ran).
+    pub columns: usize,
+}
+
+impl TierStage {
+    pub fn proven(&self) -> bool {
+        self.bound == Some(self.fill)
+    }
+}
+
+/// The engine's plan and what proves it.
+#[derive(Debug, Clone)]
+pub struct TierPlan {
+    pub allocation: Allocation,
+    pub stages: Vec<TierStage>,
+    /// Flow rounds run.
+    pub rounds: usize,
+    /// The network of the first round: vertices and arcs.
+    pub size: (usize, usize),
+    pub time_ms: u64,
+}
+
+impl TierPlan {
+    pub fn fills(&self) -> Vec<i64> {
+        self.stages.iter().map(|s| s.fill).collect()
+    }
+
+    /// Whether every tier's fill equals its bound.
+    pub fn proven(&self) -> bool {
+        self.stages.iter().all(TierStage::proven)
+    }
+}
+
+/// Time per column an exact tier stage needs at least, below which it is not started (see
+/// `models/formulation.md`, the tier engine, for the measurements behind it).
+const EXACT_SECONDS_PER_COLUMN: f64 = 40e-6;
+
+/// The relaxation's bounds: `M_k`, the maximum flow over tiers `0..=k`, and each tier's demand.
+#[derive(Debug, Clone)]
+struct FlowBounds {
+    cumulative: Vec<i64>,
+    demand: Vec<i64>,
+}
+
+impl FlowBounds {
+    /// The proven upper bound on tier `k`'s fill over plans whose higher tiers fill at least
+    /// `fills[j]` units, capped at the tier's demand.
+    fn bound(&self, k: usize, fills: &[i64]) -> i64 {
+        let higher: i64 = fills[..k].iter().sum();
+        (self.cumulative[k] - higher).min(self.demand[k])
+    }
+
+    fn all_met(&self, fills: &[i64]) -> bool {
+        (0..fills.len()).all(|k| self.bound(k, fills) == fills[k])
+    }
+}
+
+/// Runs the engine. `fallback` (the greedy plan) is kept when nothing does better.
+pub fn solve(model: &Model, fallback: &Allocation, limits: TierLimits) -> TierPlan {
+    let started = Instant::now();
+    let stop = || limits.cancel.load(Ordering::Relaxed) || Instant::now() >= limits.deadline;
+    let rounds_deadline = started
+        + limits
+            .deadline
+            .saturating_duration_since(started)
+            .mul_f64(limits.rounds_share);
+    let stop_rounds = || stop() || Instant::now() >= rounds_deadline;
+    let serving = network::all_serving_nodes(model);
+    let mut best = (fallback.tier_fills(model), fallback.clone());
+    let mut restrictions = Restrictions::default();
+    let mut bounds: Option<FlowBounds> = None;
+    let mut rounds = 0;
+    let mut size = (0, 0);
+    while !stop_rounds() {
+        let mut net = network::build(model, &serving, &restrictions);
+        if rounds == 0 {
+            size = (net.graph.vertices(), net.graph.arcs());
+        }
+        let mut cumulative = Vec::with_capacity(model.tiers.len());
+        let mut total = 0;
+        for k in 0..model.tiers.len() {
+            // The first round's flow is the proof: it runs to the engine's deadline.
+            let stop: &dyn Fn() -> bool = if rounds == 0 { &stop } else { &stop_rounds };
+            total += net.open_tier(model, k, stop);
+            cumulative.push(total);
+        }
+        // A stopped augmentation may have left the flow short of maximal.
+        if (rounds == 0 && stop()) || (rounds > 0 && stop_rounds()) {
+            break;
+        }
+        if rounds == 0 {
+            bounds = Some(FlowBounds {
+                cumulative,
+                demand: tier_demand(model),
+            });
+        }
+        rounds += 1;
+        let built = construct::construct(model, &net, &HashSet::new());
+        let candidate = spliced(model, &best, built.allocation);
+        let fills = candidate.tier_fills(model);
+        if fills > best.0 {
+            best = (fills, candidate);
+        }
+        // Then augment the best plan where it stands.
+        while let Some(augmented) = augmented(model, &serving, &best.1, &stop_rounds) {
+            let fills = augmented.tier_fills(model);
+            if fills <= best.0 {
+                break;
+            }
+            best = (fills, augmented);
+        }
+        if bounds.as_ref().is_some_and(|b| b.all_met(&best.0)) {
+            break;
+        }
+        let before = (restrictions.blocked.len(), restrictions.killed.len());
+        restrictions.blocked.extend(built.restrictions.blocked);
+        restrictions.killed.extend(built.restrictions.killed);
+        if (restrictions.blocked.len(), restrictions.killed.len()) == before {
+            break;
+        }
+    }
+    let (mut fills, mut plan) = best;
+    let mut stages = Vec::with_capacity(model.tiers.len());
+    for k in 0..model.tiers.len() {
+        let stage_started = Instant::now();
+        let Some(flow) = &bounds else {
+            stages.push(TierStage {
+                tier: k,
+                fill: fills[k],
+                bound: None,
+                status: "flow_stopped",
+                time_ms: 0,
+                columns: 0,
+            });
+            continue;
+        };
+        let mut bound = flow.bound(k, &fills);
+        let mut status = "flow_bound_met";
+        let mut columns = 0;
+        if fills[k] < bound && !stop() {
+            let program = exact::TierProgram::build(model, &serving, k, &fills);
+            columns = program.columns();
+            let outcome = exact_stage(&program, &fills, bound, limits);
+            if let Some(found) = outcome.plan {
+                if found.tier_fills(model)[k] > fills[k] {
+                    plan = construct::replan_lower_tiers(model, found, &plan, k);
+                    fills = plan.tier_fills(model);
+                }
+            }
+            bound = outcome.bound.max(fills[k]).min(bound);
+            status = if fills[k] == bound {
+                outcome.proven_status
+            } else {
+                outcome.status
+            };
+        } else if fills[k] < bound {
+            status = "time_limit";
+        }
+        stages.push(TierStage {
+            tier: k,
+            fill: fills[k],
+            bound: Some(bound),
+            status,
+            time_ms: stage_started.elapsed().as_millis() as u64,
+            columns,
+        });
+    }
+    TierPlan {
+        allocation: plan,
+        stages,
+        rounds,
+        size,
+        time_ms: started.elapsed().as_millis() as u64,
+    }
+}
+
+/// What an exact stage found: a plan of tiers `0..=k` when it found one better than HiGHS's
+/// start, its proven bound on tier k's fill, and the statuses for a proven and an open stage.
+struct ExactOutcome {
+    plan: Option<Allocation>,
+    bound: i64,
+    proven_status: &'static str,
+    status: &'static str,
+}
+
+/// The exact stage of one tier: the LP relaxation first (its floor is a proven bound, and often
+/// the fill already meets it), then the MIP with the time left. The MIP gets no start: HiGHS
+/// has returned a start's columns with another point's objective when its presolve changed the
+/// start (HiGHS issue #3510), which here cost the whole stage; the engine's plan stays the
+/// fallback. Not started when the time left is under [`EXACT_SECONDS_PER_COLUMN`] per column.
+fn exact_stage(
+    program: &exact::TierProgram,
+    fills: &[i64],
+    bound: i64,
+    limits: TierLimits,
+) -> ExactOutcome {
+    let k = fills.len().min(program.tier() + 1) - 1;
+    let mut outcome = ExactOutcome {
+        plan: None,
+        bound,
+        proven_status: "lp_bound_met",
+        status: "skipped_exact_outlasts_time",
+    };
+    let started = Instant::now();
+    let time = limits
+        .deadline
+        .saturating_duration_since(started)
+        .as_secs_f64();
+    if time < program.columns() as f64 * EXACT_SECONDS_PER_COLUMN {
+        return outcome;
+    }
+    let settings = |share: f64| Settings {
+        time_limit_s: (limits
+            .deadline
+            .saturating_duration_since(Instant::now())
+            .as_secs_f64()
+            * share)
+            .max(0.01),
+        mip_gap: 0.0,
+        threads: limits.threads,
+        cancel: Some(limits.cancel),
+        max_nodes: None,
+    };
+    outcome.status = "time_limit";
+    if let Some(lp) = program.lp_bound(settings(0.5)) {
+        outcome.bound = outcome.bound.min((lp + 1e-6).floor() as i64);
+    }
+    if fills[k] >= outcome.bound {
+        return outcome;
+    }
+    let (r, found) = program.solve(settings(1.0));
+    outcome.proven_status = "optimal";
+    outcome.status = r.status;
+    if r.bound.is_finite() {
+        outcome.bound = outcome.bound.min((r.bound + 1e-6).floor() as i64);
+    }
+    if let Some(found) = found {
+        let found_fill = found.tier_fills(program.model())[k];
+        if r.proven {
+            outcome.bound = outcome.bound.min(found_fill.max(fills[k]));
+        }
+        outcome.plan = Some(found);
+    }
+    outcome
+}
+
+/// `plan` improved by augmenting paths: its flow loaded into the network restricted to the
+/// (order, node) pairs it can grow without a new shipment slot anywhere it lacks one (its own
+/// pairs; nodes without a shipment capacity or with slots to spare; no new pair for an order at
+/// its shipment limit or a ship-complete order already placed), then augmented tier by tier.
+/// Augmenting never lowers a line's units, so the flow's plan keeps `plan`'s pairs first.
+/// `None` when stopped.
+fn augmented(
+    model: &Model,
+    serving: &[Vec<NodeIdx>],
+    plan: &Allocation,
+    stop: &dyn Fn() -> bool,
+) -> Option<Allocation> {
+    let ledger = Ledger::of_allocation(model, plan);
+    let pairs: HashSet<(OrderIdx, NodeIdx)> =
+        plan.shipments.iter().map(|s| (s.order, s.node)).collect();
+    let mut shipments = vec![0i64; model.orders.len()];
+    for s in &plan.shipments {
+        shipments[s.order] += 1;
+    }
+    let max_shipments = model.policy.max_shipments_per_order.unwrap_or(i64::MAX);
+    let mut restrictions = Restrictions::default();
+    for (o, nodes) in serving.iter().enumerate() {
+        let order = &model.orders[o];
+        let closed = shipments[o] >= max_shipments || (order.ship_complete && shipments[o] > 0);
+        for &n in nodes {
+            if !pairs.contains(&(o, n)) && (closed || ledger.shipments_left(n) == 0) {
+                restrictions.blocked.insert((o, n));
+            }
+        }
+    }
+    let mut net = network::build(model, serving, &restrictions);
+    net.load(plan);
+    for k in 0..model.tiers.len() {
+        net.open_tier(model, k, stop);
+    }
+    if stop() {
+        return None;
+    }
+    let built = construct::construct(model, &net, &pairs);
+    Some(spliced(
+        model,
+        &(plan.tier_fills(model), plan.clone()),
+        built.allocation,
+    ))
+}
+
+/// `plan`, or where it fills a tier less than `best` does, `best`'s plan down to that tier with
+/// the lower tiers re-planned after `plan`'s.
+fn spliced(model: &Model, best: &(Vec<i64>, Allocation), plan: Allocation) -> Allocation {
+    let fills = plan.tier_fills(model);
+    let Some(worse) = (0..fills.len()).find(|&k| fills[k] != best.0[k]) else {
+        return plan;
+    };
+    if fills[worse] > best.0[worse] {
+        return plan;
+    }
+    let kept = Allocation {
+        shipments: best
+            .1
+            .shipments
+            .iter()
+            .filter(|s| model.orders[s.order].tier <= worse)
+            .cloned()
+            .collect(),
+    };
+    construct::replan_lower_tiers(model, kept, &plan, worse)
+}
+
+/// Units demanded per tier by orders that are not held.
+fn tier_demand(model: &Model) -> Vec<i64> {
+    let mut demand = vec![0; model.tiers.len()];
+    for o in model.orders.iter().filter(|o| !o.is_held()) {
+        demand[o.tier] += o.units();
+    }
+    demand
+}

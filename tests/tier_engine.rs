@@ -1,0 +1,133 @@
+//! The tier engine (src/solver/tiers): its fills against the exact stagewise MIP (the naive
+//! reference, which runs the MIP tier stages and never the engine) on small random waves where
+//! the side rules bind — tight shipment capacities, many ship-complete and fill-or-kill orders —
+//! and its bounds against every tier's fill and demand.
+
+mod common;
+
+use std::sync::atomic::AtomicBool;
+use std::time::{Duration, Instant};
+
+use proptest::prelude::*;
+use waveopt::format::{Engine, PlanStatus, SlaMode};
+use waveopt::generate::{generate_with, GeneratorConfig};
+use waveopt::model::Model;
+use waveopt::solver::tiers::{self, TierLimits, TierPlan};
+
+/// A small wave where the side rules bind: a third of the orders ship complete, a fifth are
+/// fill-or-kill, and every node has few shipment slots.
+fn side_rule_wave(seed: u64, orders: usize, nodes: usize, skus: usize) -> waveopt::Wave {
+    let config = GeneratorConfig {
+        name: "tier-prop".to_string(),
+        orders,
+        nodes,
+        skus,
+        ship_complete_share: 0.3,
+        fill_or_kill_share: 0.2,
+        binding_node_share: 1.0,
+        ..GeneratorConfig::default()
+    };
+    let mut wave = generate_with(&config, seed);
+    let slots = (orders / (2 * nodes)).max(1) as i64;
+    for node in &mut wave.nodes {
+        node.capacity.shipments = Some(slots);
+    }
+    wave.options.time_limit_ms = 60_000;
+    wave
+}
+
+fn engine(model: &Model) -> TierPlan {
+    let greedy = waveopt::solver::greedy::route(model);
+    let cancel = AtomicBool::new(false);
+    tiers::solve(
+        model,
+        &greedy,
+        TierLimits {
+            deadline: Instant::now() + Duration::from_secs(30),
+            cancel: &cancel,
+            threads: 1,
+            rounds_share: 0.3,
+        },
+    )
+}
+
+/// Every stage's bound lies between its fill and its tier's demand.
+fn assert_bounds_bracket_fills(model: &Model, plan: &TierPlan) {
+    for s in &plan.stages {
+        let demand: i64 = model
+            .orders
+            .iter()
+            .filter(|o| o.tier == s.tier && !o.is_held())
+            .map(|o| o.units())
+            .sum();
+        let bound = s.bound.expect("a completed flow gives every tier a bound");
+        assert!(
+            bound >= s.fill,
+            "tier {}: bound {bound} below fill {}",
+            s.tier,
+            s.fill
+        );
+        assert!(
+            bound <= demand,
+            "tier {}: bound {bound} above demand {demand}",
+            s.tier
+        );
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 16, failure_persistence: None, .. ProptestConfig::default() })]
+
+    #[test]
+    fn engine_fills_equal_the_exact_stagewise_mip(
+        seed in 0u64..1_000_000,
+        orders in 8usize..20,
+        nodes in 2usize..5,
+        skus in 3usize..7,
+        hard in any::<bool>(),
+    ) {
+        let mut wave = side_rule_wave(seed, orders, nodes, skus);
+        if hard { wave.policy.sla = SlaMode::Hard; }
+        let model = Model::from_wave(&wave).unwrap();
+        let plan = engine(&model);
+        assert_bounds_bracket_fills(&model, &plan);
+        prop_assert!(plan.proven(), "engine did not prove {:?}", plan.stages);
+        common::assert_allocation_checked(&wave, &model, plan.allocation.clone());
+
+        let naive = common::plan_checked(&wave, Engine::Naive);
+        prop_assert_eq!(naive.status, PlanStatus::Optimal);
+        prop_assert_eq!(plan.fills(), common::tier_fills(&wave, &naive));
+        // The optimizer's plan carries the engine's fills through the cost stage.
+        let mip = common::plan_checked(&wave, Engine::Mip);
+        prop_assert_eq!(common::tier_fills(&wave, &mip), plan.fills());
+    }
+}
+
+#[test]
+fn bounds_bracket_fills_on_the_sample_the_features_and_s() {
+    let mut waves = common::feature_waves();
+    waves.push(common::load_wave("sample/wave.json"));
+    waves.push(waveopt::generate::generate(waveopt::generate::Preset::S, 7));
+    for wave in &waves {
+        let model = Model::from_wave(wave).unwrap();
+        let plan = engine(&model);
+        assert_bounds_bracket_fills(&model, &plan);
+        common::assert_allocation_checked(wave, &model, plan.allocation.clone());
+    }
+}
+
+#[test]
+fn the_optimizer_reports_proven_tier_stages_on_s() {
+    let wave = waveopt::generate::generate(waveopt::generate::Preset::S, 7);
+    let plan = common::plan_checked(&wave, Engine::Mip);
+    let tiers: Vec<_> = plan
+        .solver
+        .stages
+        .iter()
+        .filter(|s| s.name.starts_with("tier:"))
+        .collect();
+    assert_eq!(tiers.len(), 3);
+    for s in tiers {
+        assert_eq!(s.bound, s.objective, "{} not proven: {:?}", s.name, s);
+    }
+}
