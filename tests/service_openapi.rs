@@ -130,3 +130,25 @@ fn sample_plan_example_is_a_real_optimal_plan() {
             .is_some_and(|d| d.len() == 9)
     );
 }
+
+#[test]
+fn every_plan_and_the_document_carry_solver_versions() {
+    let wave = common::load_wave("sample/wave.json");
+    let plan = waveopt::plan(&wave, &wave.options).unwrap();
+    assert_eq!(plan.solver.versions.waveopt, env!("CARGO_PKG_VERSION"));
+    assert!(
+        plan.solver.versions.highs.split('.').count() == 3,
+        "{:?}",
+        plan.solver.versions
+    );
+    let document = serde_json::to_value(openapi::document()).unwrap();
+    let schemas = &document["components"]["schemas"];
+    assert!(
+        schemas["SolverStats"]["required"]
+            .as_array()
+            .unwrap()
+            .contains(&Value::from("versions")),
+        "{}",
+        schemas["SolverStats"]
+    );
+}

@@ -57,6 +57,9 @@ pub struct RunMetrics {
     /// The plan's `tier:<name>` stages, in the order they ran (none for greedy).
     #[serde(default)]
     pub tier_stages: Vec<TierStage>,
+    /// The builds that made the plan (`solver.versions`).
+    #[serde(default)]
+    pub versions: crate::format::Versions,
 }
 
 /// One tier stage of a plan (`solver.stages` entry `tier:<name>`): the units it filled in that
@@ -197,6 +200,7 @@ fn metrics(
         variables: plan.solver.variables,
         constraints: plan.solver.constraints,
         components: plan.solver.components,
+        versions: plan.solver.versions.clone(),
         check_violations,
         fell_back_to_greedy: engine != Engine::Greedy
             && plan.solver.notes.iter().any(|n| {

@@ -169,6 +169,7 @@ fn append_history(
     revision: &str,
 ) -> Result<(), Error> {
     use std::io::Write;
+    upgrade_history_header(path)?;
     let new = !path.exists();
     let mut file = std::fs::OpenOptions::new()
         .create(true)
@@ -183,6 +184,38 @@ fn append_history(
         path: path.display().to_string(),
         source,
     })
+}
+
+/// A history written before the last columns were added gets the current header, and its
+/// rows empty fields for those columns, so every line has the header's columns.
+fn upgrade_history_header(path: &Path) -> Result<(), Error> {
+    let io = |source| Error::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return Ok(());
+    };
+    let Some(header) = text.lines().next() else {
+        return Ok(());
+    };
+    if header == table::HISTORY_HEADER {
+        return Ok(());
+    }
+    let missing = table::HISTORY_HEADER.matches(',').count() - header.matches(',').count();
+    let Some(extra) = table::HISTORY_HEADER.strip_prefix(header) else {
+        return Ok(()); // Not a header this code wrote: leave the file alone.
+    };
+    let mut out = String::with_capacity(text.len() + 64);
+    out.push_str(header);
+    out.push_str(extra);
+    out.push('\n');
+    for line in text.lines().skip(1) {
+        out.push_str(line);
+        out.push_str(&",".repeat(missing));
+        out.push('\n');
+    }
+    std::fs::write(path, out).map_err(io)
 }
 
 fn create_dir(dir: &Path) -> Result<(), Error> {
@@ -200,4 +233,26 @@ fn git_revision() -> String {
         .filter(|o| o.status.success())
         .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
         .unwrap_or_else(|| "unknown".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_old_history_gains_the_new_columns_empty() {
+        let dir = std::env::temp_dir().join(format!("waveopt-history-{}", std::process::id()));
+        create_dir(&dir).unwrap();
+        let path = dir.join("history.csv");
+        let old_header = table::HISTORY_HEADER
+            .strip_suffix(",waveopt,highs")
+            .unwrap();
+        std::fs::write(&path, format!("{old_header}\n1,2\n")).unwrap();
+        upgrade_history_header(&path).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(text, format!("{}\n1,2,,\n", table::HISTORY_HEADER));
+        upgrade_history_header(&path).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
 }

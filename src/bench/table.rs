@@ -193,18 +193,22 @@ pub fn markdown(rows: &[BenchRow], machine: &str, revision: &str) -> String {
     out
 }
 
+/// The columns of `history.csv`; rows written before `waveopt,highs` were added have them empty.
+pub const HISTORY_HEADER: &str = "timestamp,revision,machine,case,engine,repeat,orders,status,plan_ms,build_ms,solve_ms,peak_rss_mb,total,lp_floor,bound,gap,shipments,split_orders,on_time_rate,check_violations,waveopt,highs";
+
 /// History CSV lines (with the header when `header`).
 pub fn history_rows(rows: &[BenchRow], machine: &str, revision: &str, header: bool) -> String {
     let mut out = String::new();
     if header {
-        out.push_str("timestamp,revision,machine,case,engine,repeat,orders,status,plan_ms,build_ms,solve_ms,peak_rss_mb,total,lp_floor,bound,gap,shipments,split_orders,on_time_rate,check_violations\n");
+        out.push_str(HISTORY_HEADER);
+        out.push('\n');
     }
     let now = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ");
     for r in rows {
         let m = &r.metrics;
         let _ = writeln!(
             out,
-            "{now},{revision},\"{}\",{},{},{},{},{},{},{},{},{:.1},{:.4},{},{},{},{},{},{:.4},{}",
+            "{now},{revision},\"{}\",{},{},{},{},{},{},{},{},{:.1},{:.4},{},{},{},{},{},{:.4},{},{},{}",
             machine.replace('"', "'"),
             r.case,
             m.engine,
@@ -224,7 +228,9 @@ pub fn history_rows(rows: &[BenchRow], machine: &str, revision: &str, header: bo
             m.shipments,
             m.split_orders,
             m.on_time_rate,
-            m.check_violations
+            m.check_violations,
+            m.versions.waveopt,
+            m.versions.highs
         );
     }
     out

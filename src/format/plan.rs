@@ -222,9 +222,30 @@ pub struct SolverStats {
     pub variables: u64,
     pub constraints: u64,
     pub components: u64,
+    /// The builds that made the plan, so that a stored plan can be reproduced.
+    #[serde(default)]
+    pub versions: Versions,
     /// Free-form facts about how the plan was reached (fallbacks, pruning), for operators.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+}
+
+/// `solver.versions`: the waveopt and HiGHS versions that made a plan.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Versions {
+    pub waveopt: String,
+    pub highs: String,
+}
+
+impl Versions {
+    /// The versions of this build.
+    pub fn current() -> Self {
+        Versions {
+            waveopt: env!("CARGO_PKG_VERSION").to_string(),
+            highs: crate::solver::mip::highs_run::highs_version(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -132,6 +132,7 @@ pub fn assemble(model: &Model, outcome: SolveOutcome, explain: bool, elapsed_ms:
             variables: outcome.variables,
             constraints: outcome.constraints,
             components: outcome.components,
+            versions: crate::format::Versions::current(),
             notes: outcome.notes,
         },
     }

@@ -203,8 +203,17 @@ pub struct SolverStats {
     pub variables: u64,
     pub constraints: u64,
     pub components: u64,
+    /// The builds that made the plan: `{"waveopt": "0.1.0", "highs": "1.11.0"}`.
+    pub versions: Versions,
     #[serde(default)]
     pub notes: Vec<String>,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Versions {
+    pub waveopt: String,
+    pub highs: String,
 }
 
 #[derive(Deserialize, ToSchema)]
