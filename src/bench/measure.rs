@@ -57,6 +57,9 @@ pub struct RunMetrics {
     /// The plan's `tier:<name>` stages, in the order they ran (none for greedy).
     #[serde(default)]
     pub tier_stages: Vec<TierStage>,
+    /// The tier engine's flow rounds (`solver.stages` entry `tier_flow`), 0 when none ran.
+    #[serde(default)]
+    pub tier_flow_ms: u64,
     /// The builds that made the plan (`solver.versions`).
     #[serde(default)]
     pub versions: crate::format::Versions,
@@ -140,6 +143,12 @@ pub fn measure(
     );
     metrics.time_limit_ms = time_limit_ms;
     metrics.tier_stages = tier_stages(&plan);
+    metrics.tier_flow_ms = plan
+        .solver
+        .stages
+        .iter()
+        .find(|s| s.name == "tier_flow")
+        .map_or(0, |s| s.time_ms);
     Ok(metrics)
 }
 
@@ -211,6 +220,7 @@ fn metrics(
             }),
         time_limit_ms: 0,
         tier_stages: Vec::new(),
+        tier_flow_ms: 0,
     }
 }
 

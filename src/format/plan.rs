@@ -251,8 +251,10 @@ impl Versions {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StageStats {
-    /// `tier:<name>`, `fifo:<name>`, `cost` (strict) or `weighted`; on the search routes also
-    /// `lns` and the relaxations `bound:<kind>`; `cover_pool` where the pool ran (no bound).
+    /// `tier:<name>` (objective: the tier's fill; bound: its proven upper bound), `tier_flow`
+    /// (the tier engine's flow rounds, no objective), `fifo:<name>`, `cost` (strict) or
+    /// `weighted`; on the search routes also `lns` and the relaxations `bound:<kind>`;
+    /// `cover_pool` where the pool ran (no bound).
     pub name: String,
     /// `optimal`, `time_limit`, `skipped`, …
     pub status: String,

@@ -32,23 +32,37 @@ pub fn run(
     )
 }
 
-/// One `tier:<name>` stage per tier: the fill as objective, the proven bound, their gap.
+/// A `tier_flow` stage (the flow rounds: the engine's time outside its exact stages; no
+/// objective or bound of its own), then one `tier:<name>` stage per tier: the fill as
+/// objective, the proven bound, their gap, the exact stage's time and columns.
 pub fn stages(model: &Model, plan: &TierPlan) -> Vec<StageStats> {
-    plan.stages
-        .iter()
-        .map(|s| StageStats {
-            name: format!("tier:{}", model.tiers[s.tier].name),
-            status: s.status.to_string(),
-            objective: Some(s.fill as f64),
-            bound: s.bound.map(|b| b as f64),
-            gap: s
-                .bound
-                .map(|b| fill_gap(s.fill, b))
-                .filter(|g| g.is_finite()),
-            time_ms: s.time_ms,
-            variables: s.columns as u64,
-            constraints: 0,
-        })
+    let exact_ms: u64 = plan.stages.iter().map(|s| s.time_ms).sum();
+    let flow = StageStats {
+        name: "tier_flow".to_string(),
+        status: "rounds".to_string(),
+        objective: None,
+        bound: None,
+        gap: None,
+        time_ms: plan.time_ms.saturating_sub(exact_ms),
+        variables: plan.size.1 as u64,
+        constraints: plan.size.0 as u64,
+    };
+    std::iter::once(flow)
+        .chain(plan.stages.iter().map(|s| {
+            StageStats {
+                name: format!("tier:{}", model.tiers[s.tier].name),
+                status: s.status.to_string(),
+                objective: Some(s.fill as f64),
+                bound: s.bound.map(|b| b as f64),
+                gap: s
+                    .bound
+                    .map(|b| fill_gap(s.fill, b))
+                    .filter(|g| g.is_finite()),
+                time_ms: s.time_ms,
+                variables: s.columns as u64,
+                constraints: 0,
+            }
+        }))
         .collect()
 }
 

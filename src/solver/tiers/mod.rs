@@ -105,6 +105,11 @@ impl FlowBounds {
 }
 
 /// Runs the engine. `fallback` (the greedy plan) is kept when nothing does better.
+///
+/// Flow rounds first (within `rounds_share` of the time), then an exact stage for each tier
+/// still short of its bound, highest first, then flow rounds again with whatever time is left.
+/// Every bound found stays valid as the plan improves: raising a higher tier's fill only
+/// shrinks the plans a lower tier's bound ranges over.
 pub fn solve(model: &Model, fallback: &Allocation, limits: TierLimits) -> TierPlan {
     let started = Instant::now();
     let stop = || limits.cancel.load(Ordering::Relaxed) || Instant::now() >= limits.deadline;
@@ -114,112 +119,159 @@ pub fn solve(model: &Model, fallback: &Allocation, limits: TierLimits) -> TierPl
             .saturating_duration_since(started)
             .mul_f64(limits.rounds_share);
     let stop_rounds = || stop() || Instant::now() >= rounds_deadline;
-    let serving = network::all_serving_nodes(model);
-    let mut best = (fallback.tier_fills(model), fallback.clone());
-    let mut restrictions = Restrictions::default();
-    let mut bounds: Option<FlowBounds> = None;
-    let mut rounds = 0;
-    let mut size = (0, 0);
-    while !stop_rounds() {
-        let mut net = network::build(model, &serving, &restrictions);
-        if rounds == 0 {
-            size = (net.graph.vertices(), net.graph.arcs());
-        }
-        let mut cumulative = Vec::with_capacity(model.tiers.len());
-        let mut total = 0;
-        for k in 0..model.tiers.len() {
-            // The first round's flow is the proof: it runs to the engine's deadline.
-            let stop: &dyn Fn() -> bool = if rounds == 0 { &stop } else { &stop_rounds };
-            total += net.open_tier(model, k, stop);
-            cumulative.push(total);
-        }
-        // A stopped augmentation may have left the flow short of maximal.
-        if (rounds == 0 && stop()) || (rounds > 0 && stop_rounds()) {
-            break;
-        }
-        if rounds == 0 {
-            bounds = Some(FlowBounds {
-                cumulative,
-                demand: tier_demand(model),
-            });
-        }
-        rounds += 1;
-        let built = construct::construct(model, &net, &HashSet::new());
-        let candidate = spliced(model, &best, built.allocation);
-        let fills = candidate.tier_fills(model);
-        if fills > best.0 {
-            best = (fills, candidate);
-        }
-        // Then augment the best plan where it stands.
-        while let Some(augmented) = augmented(model, &serving, &best.1, &stop_rounds) {
-            let fills = augmented.tier_fills(model);
-            if fills <= best.0 {
-                break;
+    let mut search = Rounds {
+        model,
+        serving: network::all_serving_nodes(model),
+        best: (fallback.tier_fills(model), fallback.clone()),
+        restrictions: Restrictions::default(),
+        flow: None,
+        rounds: 0,
+        size: (0, 0),
+    };
+    search.run(&stop, &stop_rounds);
+    let tiers = model.tiers.len();
+    let mut exact: Vec<Option<(i64, &'static str, &'static str)>> = vec![None; tiers];
+    let mut columns = vec![0; tiers];
+    let mut time_ms = vec![0; tiers];
+    if let Some(flow) = search.flow.clone() {
+        for k in 0..tiers {
+            let fills = search.best.0.clone();
+            let bound = flow.bound(k, &fills);
+            if fills[k] >= bound || stop() {
+                continue;
             }
-            best = (fills, augmented);
-        }
-        if bounds.as_ref().is_some_and(|b| b.all_met(&best.0)) {
-            break;
-        }
-        let before = (restrictions.blocked.len(), restrictions.killed.len());
-        restrictions.blocked.extend(built.restrictions.blocked);
-        restrictions.killed.extend(built.restrictions.killed);
-        if (restrictions.blocked.len(), restrictions.killed.len()) == before {
-            break;
-        }
-    }
-    let (mut fills, mut plan) = best;
-    let mut stages = Vec::with_capacity(model.tiers.len());
-    for k in 0..model.tiers.len() {
-        let stage_started = Instant::now();
-        let Some(flow) = &bounds else {
-            stages.push(TierStage {
-                tier: k,
-                fill: fills[k],
-                bound: None,
-                status: "flow_stopped",
-                time_ms: 0,
-                columns: 0,
-            });
-            continue;
-        };
-        let mut bound = flow.bound(k, &fills);
-        let mut status = "flow_bound_met";
-        let mut columns = 0;
-        if fills[k] < bound && !stop() {
-            let program = exact::TierProgram::build(model, &serving, k, &fills);
-            columns = program.columns();
+            let stage_started = Instant::now();
+            let program = exact::TierProgram::build(model, &search.serving, k, &fills);
+            columns[k] = program.columns();
             let outcome = exact_stage(&program, &fills, bound, limits);
             if let Some(found) = outcome.plan {
                 if found.tier_fills(model)[k] > fills[k] {
-                    plan = construct::replan_lower_tiers(model, found, &plan, k);
-                    fills = plan.tier_fills(model);
+                    let plan = construct::replan_lower_tiers(model, found, &search.best.1, k);
+                    search.best = (plan.tier_fills(model), plan);
                 }
             }
-            bound = outcome.bound.max(fills[k]).min(bound);
-            status = if fills[k] == bound {
-                outcome.proven_status
-            } else {
-                outcome.status
-            };
-        } else if fills[k] < bound {
-            status = "time_limit";
+            exact[k] = Some((outcome.bound, outcome.proven_status, outcome.status));
+            time_ms[k] = stage_started.elapsed().as_millis() as u64;
         }
-        stages.push(TierStage {
-            tier: k,
-            fill: fills[k],
-            bound: Some(bound),
-            status,
-            time_ms: stage_started.elapsed().as_millis() as u64,
-            columns,
-        });
+        // The exact stages' time left goes back to the rounds.
+        search.run(&stop, &stop);
     }
+    let fills = search.best.0.clone();
+    let stages = (0..tiers)
+        .map(|k| {
+            let Some(flow) = &search.flow else {
+                return TierStage {
+                    tier: k,
+                    fill: fills[k],
+                    bound: None,
+                    status: "flow_stopped",
+                    time_ms: 0,
+                    columns: 0,
+                };
+            };
+            let flow_bound = flow.bound(k, &fills);
+            let (bound, status) = match exact[k] {
+                _ if fills[k] >= flow_bound => (flow_bound, "flow_bound_met"),
+                Some((b, proven, _)) if b <= fills[k] => (fills[k], proven),
+                Some((b, _, open)) => (b.min(flow_bound), open),
+                None if columns[k] == 0 => (flow_bound, "time_limit"),
+                None => (flow_bound, "skipped_exact_outlasts_time"),
+            };
+            TierStage {
+                tier: k,
+                fill: fills[k],
+                bound: Some(bound.max(fills[k])),
+                status,
+                time_ms: time_ms[k],
+                columns: columns[k],
+            }
+        })
+        .collect();
     TierPlan {
-        allocation: plan,
+        allocation: search.best.1,
         stages,
-        rounds,
-        size,
+        rounds: search.rounds,
+        size: search.size,
         time_ms: started.elapsed().as_millis() as u64,
+    }
+}
+
+/// The flow rounds' state: the best plan so far and what the rounds have ruled out.
+struct Rounds<'m> {
+    model: &'m Model,
+    serving: Vec<Vec<NodeIdx>>,
+    best: (Vec<i64>, Allocation),
+    restrictions: Restrictions,
+    /// The first round's flow: the proof.
+    flow: Option<FlowBounds>,
+    rounds: usize,
+    size: (usize, usize),
+}
+
+impl Rounds<'_> {
+    /// Rounds until every tier meets its flow bound, a round rules out nothing new, or
+    /// `stop_rounds`; the first round's flow (the proof) runs until `stop`.
+    fn run(&mut self, stop: &dyn Fn() -> bool, stop_rounds: &dyn Fn() -> bool) {
+        let model = self.model;
+        while !stop_rounds() {
+            let mut net = network::build(model, &self.serving, &self.restrictions);
+            let first = self.flow.is_none();
+            if first {
+                self.size = (net.graph.vertices(), net.graph.arcs());
+            }
+            let round_stop: &dyn Fn() -> bool = if first { stop } else { stop_rounds };
+            let mut cumulative = Vec::with_capacity(model.tiers.len());
+            let mut total = 0;
+            for k in 0..model.tiers.len() {
+                total += net.open_tier(model, k, round_stop);
+                cumulative.push(total);
+            }
+            // A stopped augmentation may have left the flow short of maximal.
+            if round_stop() {
+                return;
+            }
+            if first {
+                self.flow = Some(FlowBounds {
+                    cumulative,
+                    demand: tier_demand(model),
+                });
+            }
+            self.rounds += 1;
+            let built = construct::construct(model, &net, &HashSet::new());
+            self.consider(spliced(model, &self.best, built.allocation));
+            // Then augment the best plan where it stands.
+            while let Some(augmented) = augmented(model, &self.serving, &self.best.1, stop_rounds) {
+                if !self.consider(augmented) {
+                    break;
+                }
+            }
+            if self.flow.as_ref().is_some_and(|b| b.all_met(&self.best.0)) {
+                return;
+            }
+            let before = (
+                self.restrictions.blocked.len(),
+                self.restrictions.killed.len(),
+            );
+            self.restrictions.blocked.extend(built.restrictions.blocked);
+            self.restrictions.killed.extend(built.restrictions.killed);
+            if (
+                self.restrictions.blocked.len(),
+                self.restrictions.killed.len(),
+            ) == before
+            {
+                return;
+            }
+        }
+    }
+
+    /// Keeps `plan` if it is lexicographically better; whether it was.
+    fn consider(&mut self, plan: Allocation) -> bool {
+        let fills = plan.tier_fills(self.model);
+        let better = fills > self.best.0;
+        if better {
+            self.best = (fills, plan);
+        }
+        better
     }
 }
 

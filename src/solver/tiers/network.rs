@@ -24,6 +24,7 @@ use rayon::prelude::*;
 
 use super::maxflow::{Edge, FlowGraph, Vertex, UNBOUNDED};
 use crate::model::{ChannelIdx, Model, NodeIdx, OrderIdx, SkuIdx};
+use crate::solver::greedy::candidate_at;
 use crate::solver::Allocation;
 
 /// Pairs and orders a construction round has ruled out (see [`super::construct`]).
@@ -241,11 +242,24 @@ fn stock_entry(
     StockEntry { shared, reserved }
 }
 
-/// Every order's serving nodes, in parallel.
+/// Every order's serving nodes, cheapest first (the cost of one shipment of the whole order by
+/// the node's cheapest method), in parallel. Arcs are added in this order, and the flow's
+/// depth-first search tries them in it, so among equally long augmenting paths the cheaper
+/// node is taken first: the fills do not depend on it, the cost search that follows does.
 pub fn all_serving_nodes(model: &Model) -> Vec<Vec<NodeIdx>> {
     (0..model.orders.len())
         .into_par_iter()
-        .map(|o| serving_nodes(model, o))
+        .map(|o| {
+            let mut nodes: Vec<(f64, NodeIdx)> = serving_nodes(model, o)
+                .into_iter()
+                .map(|n| {
+                    let cost = candidate_at(model, o, n).map_or(f64::INFINITY, |c| c.cost);
+                    (cost, n)
+                })
+                .collect();
+            nodes.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            nodes.into_iter().map(|(_, n)| n).collect()
+        })
         .collect()
 }
 
