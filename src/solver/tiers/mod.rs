@@ -153,7 +153,9 @@ pub fn solve(model: &Model, fallback: &Allocation, limits: TierLimits) -> TierPl
             exact[k] = Some((outcome.bound, outcome.proven_status, outcome.status));
             time_ms[k] = stage_started.elapsed().as_millis() as u64;
         }
-        // The exact stages' time left goes back to the rounds.
+        // The time the exact stages leave goes back to the rounds, which start afresh from the
+        // plan the exact stages improved.
+        search.restrictions = Restrictions::default();
         search.run(&stop, &stop);
     }
     let fills = search.best.0.clone();
@@ -288,7 +290,8 @@ struct ExactOutcome {
 /// the fill already meets it), then the MIP with the time left. The MIP gets no start: HiGHS
 /// has returned a start's columns with another point's objective when its presolve changed the
 /// start (HiGHS issue #3510), which here cost the whole stage; the engine's plan stays the
-/// fallback. Not started when the time left is under [`EXACT_SECONDS_PER_COLUMN`] per column.
+/// fallback. It takes at most half the engine's time left, and is not started when that half is
+/// under [`EXACT_SECONDS_PER_COLUMN`] per column.
 fn exact_stage(
     program: &exact::TierProgram,
     fills: &[i64],
@@ -302,17 +305,16 @@ fn exact_stage(
         proven_status: "lp_bound_met",
         status: "skipped_exact_outlasts_time",
     };
-    let started = Instant::now();
-    let time = limits
-        .deadline
-        .saturating_duration_since(started)
+    // Half the time left at most, so that the rounds after it always get time as well.
+    let deadline = Instant::now() + limits.deadline.saturating_duration_since(Instant::now()) / 2;
+    let time = deadline
+        .saturating_duration_since(Instant::now())
         .as_secs_f64();
     if time < program.columns() as f64 * EXACT_SECONDS_PER_COLUMN {
         return outcome;
     }
     let settings = |share: f64| Settings {
-        time_limit_s: (limits
-            .deadline
+        time_limit_s: (deadline
             .saturating_duration_since(Instant::now())
             .as_secs_f64()
             * share)
