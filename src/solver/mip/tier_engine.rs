@@ -10,7 +10,7 @@ use crate::solver::tiers::{self, TierLimits, TierPlan};
 use crate::solver::Allocation;
 
 /// Share of the engine's time its flow rounds may take before its exact stages.
-const ROUNDS_SHARE: f64 = 0.5;
+const ROUNDS_SHARE: f64 = 0.3;
 
 /// Runs the engine until `deadline` (it stops earlier once every tier is proven).
 pub fn run(
