@@ -2,6 +2,7 @@
 //! availability net of safety stock and channel reservations resolved. Solvers and the checker
 //! work on this; it never sees serde.
 
+pub mod components;
 pub mod dates;
 pub mod reservations;
 pub mod residual;

@@ -219,7 +219,7 @@ pub fn solve(
         stages: outcome.stages,
         variables: program.num_cols() as u64,
         constraints: program.rows.len() as u64,
-        components: 1,
+        components: crate::model::components::count(model) as u64,
         notes,
     }
 }
@@ -335,7 +335,7 @@ pub fn solve_by_search(
         stages,
         variables: 0,
         constraints: 0,
-        components: 1,
+        components: crate::model::components::count(model) as u64,
         notes,
     }
 }
@@ -385,7 +385,7 @@ fn solve_tiers_then_search(
         stages,
         variables: plan.size.1 as u64,
         constraints: plan.size.0 as u64,
-        components: 1,
+        components: crate::model::components::count(model) as u64,
         notes,
     }
 }

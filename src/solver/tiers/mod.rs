@@ -143,7 +143,10 @@ pub fn solve(model: &Model, fallback: &Allocation, limits: TierLimits) -> TierPl
             let stage_started = Instant::now();
             let program = exact::TierProgram::build(model, &search.serving, k, &fills);
             columns[k] = program.columns();
-            let outcome = exact_stage(&program, &fills, bound, limits);
+            // Higher tiers first: they may take all the time left. The lowest tier's stage
+            // leaves half of it to the rounds that follow.
+            let share = if k + 1 == tiers { 0.5 } else { 1.0 };
+            let outcome = exact_stage(&program, &fills, bound, limits, share);
             if let Some(found) = outcome.plan {
                 if found.tier_fills(model)[k] > fills[k] {
                     let plan = construct::replan_lower_tiers(model, found, &search.best.1, k);
@@ -290,13 +293,14 @@ struct ExactOutcome {
 /// the fill already meets it), then the MIP with the time left. The MIP gets no start: HiGHS
 /// has returned a start's columns with another point's objective when its presolve changed the
 /// start (HiGHS issue #3510), which here cost the whole stage; the engine's plan stays the
-/// fallback. It takes at most half the engine's time left, and is not started when that half is
-/// under [`EXACT_SECONDS_PER_COLUMN`] per column.
+/// fallback. It takes at most `share` of the engine's time left, and is not started when that
+/// is under [`EXACT_SECONDS_PER_COLUMN`] per column.
 fn exact_stage(
     program: &exact::TierProgram,
     fills: &[i64],
     bound: i64,
     limits: TierLimits,
+    share: f64,
 ) -> ExactOutcome {
     let k = fills.len().min(program.tier() + 1) - 1;
     let mut outcome = ExactOutcome {
@@ -305,8 +309,11 @@ fn exact_stage(
         proven_status: "lp_bound_met",
         status: "skipped_exact_outlasts_time",
     };
-    // Half the time left at most, so that the rounds after it always get time as well.
-    let deadline = Instant::now() + limits.deadline.saturating_duration_since(Instant::now()) / 2;
+    let deadline = Instant::now()
+        + limits
+            .deadline
+            .saturating_duration_since(Instant::now())
+            .mul_f64(share);
     let time = deadline
         .saturating_duration_since(Instant::now())
         .as_secs_f64();
