@@ -141,7 +141,13 @@ pub(crate) fn coverable(
     out
 }
 
-fn commit(ledger: &mut Ledger, order: OrderIdx, c: Candidate, qty: &[i64]) -> ShipmentDecision {
+/// Books a shipment of `qty` units per line from candidate `c` and returns it.
+pub(crate) fn commit(
+    ledger: &mut Ledger,
+    order: OrderIdx,
+    c: Candidate,
+    qty: &[i64],
+) -> ShipmentDecision {
     let shipment = ShipmentDecision {
         order,
         node: c.node,

@@ -315,15 +315,25 @@ pub fn solve_by_search(
     greedy_plan: crate::solver::Allocation,
     why: String,
 ) -> SolveOutcome {
-    let mut notes = vec![format!(
+    let notes = vec![format!(
         "{why}: planned by large-neighbourhood search from the greedy plan; HiGHS proves no \
          bound, the bound is the largest of the per-unit, flow and Lagrangian relaxations"
     )];
-    let mut stages = Vec::new();
     let limits = search_limits(options, deadline, cancel, true);
-    let (allocation, bound, gap) =
-        search_with_bound(model, &greedy_plan, &limits, &mut notes, &mut stages);
-    if cancel.load(Ordering::Relaxed) {
+    searched(model, &greedy_plan, &limits, (notes, Vec::new()), (0, 0))
+}
+
+/// The search from `start` within `limits`, reported: its plan, the relaxations' bound, the
+/// stages and notes so far with the search's added, and the model size to report.
+fn searched(
+    model: &Model,
+    start: &crate::solver::Allocation,
+    limits: &lns::Limits,
+    (mut notes, mut stages): (Vec<String>, Vec<crate::format::StageStats>),
+    (variables, constraints): (u64, u64),
+) -> SolveOutcome {
+    let (allocation, bound, gap) = search_with_bound(model, start, limits, &mut notes, &mut stages);
+    if limits.cancel.load(Ordering::Relaxed) {
         notes.push("solve cancelled: returning the best plan found so far".to_string());
     }
     SolveOutcome {
@@ -333,8 +343,8 @@ pub fn solve_by_search(
         gap,
         engine: "mip",
         stages,
-        variables: 0,
-        constraints: 0,
+        variables,
+        constraints,
         components: crate::model::components::count(model) as u64,
         notes,
     }
@@ -360,8 +370,8 @@ fn solve_tiers_then_search(
         cancel,
         threads_for(options),
     );
-    let mut stages = tier_engine::stages(model, &plan);
-    let mut notes = vec![
+    let stages = tier_engine::stages(model, &plan);
+    let notes = vec![
         tier_engine::note(&plan),
         format!(
             "over {columns} columns, above the {MAX_COLUMNS_FOR_ONE_MIP} per 10 s of time limit \
@@ -371,23 +381,8 @@ fn solve_tiers_then_search(
         ),
     ];
     let limits = search_limits(options, deadline, cancel, false);
-    let (allocation, bound, gap) =
-        search_with_bound(model, &plan.allocation, &limits, &mut notes, &mut stages);
-    if cancel.load(Ordering::Relaxed) {
-        notes.push("solve cancelled: returning the best plan found so far".to_string());
-    }
-    SolveOutcome {
-        allocation,
-        status: PlanStatus::Feasible,
-        bound,
-        gap,
-        engine: "mip",
-        stages,
-        variables: plan.size.1 as u64,
-        constraints: plan.size.0 as u64,
-        components: crate::model::components::count(model) as u64,
-        notes,
-    }
+    let size = (plan.size.1 as u64, plan.size.0 as u64);
+    searched(model, &plan.allocation, &limits, (notes, stages), size)
 }
 
 /// Writes the wave's final-stage model (LP or MPS by `ext`): for strict allocation the cost

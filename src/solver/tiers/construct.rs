@@ -17,7 +17,7 @@ use std::collections::HashSet;
 
 use super::network::{Restrictions, WaveNetwork};
 use crate::model::{Model, NodeIdx, OrderIdx};
-use crate::solver::greedy::{candidate_at, candidates, coverable, Candidate};
+use crate::solver::greedy::{candidate_at, candidates, commit, coverable, Candidate};
 use crate::solver::ledger::Ledger;
 use crate::solver::{Allocation, ShipmentDecision};
 
@@ -275,18 +275,7 @@ impl Builder<'_> {
     }
 
     fn book(&mut self, order: OrderIdx, c: Candidate, units: &[i64]) {
-        let shipment = ShipmentDecision {
-            order,
-            node: c.node,
-            method: c.method,
-            lines: units
-                .iter()
-                .enumerate()
-                .filter(|&(_, &q)| q > 0)
-                .map(|(l, &q)| (l, q))
-                .collect(),
-        };
-        self.ledger.book(&shipment, 1);
+        let shipment = commit(&mut self.ledger, order, c, units);
         self.shipments[order].push(shipment);
     }
 }
