@@ -10,7 +10,7 @@
 //! capped overflow, and `fill_j ≥ F_j` for the higher tiers. Objective: tier k's units. Its LP
 //! relaxation is the flow relaxation plus the shipment rows, so it is never weaker.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::model::{Model, NodeIdx, OrderIdx};
 use crate::solver::greedy::candidate_at;
@@ -42,13 +42,14 @@ impl<'m> TierProgram<'m> {
                 || model.policy.max_shipments_per_order.is_some()
         };
         let skus = model.skus.len();
-        // Entries of the shared rows, keyed by what they count.
-        let mut stock: HashMap<usize, Vec<(ColId, f64)>> = HashMap::new();
+        // Entries of the shared rows, keyed by what they count; ordered maps, so that the rows
+        // (and HiGHS's answer) come out the same on every run.
+        let mut stock: BTreeMap<usize, Expression> = BTreeMap::new();
         let mut node_units: Vec<Vec<(ColId, f64)>> = vec![Vec::new(); model.nodes.len()];
         let mut node_slots: Vec<Vec<(ColId, f64)>> = vec![Vec::new(); model.nodes.len()];
         let mut tier_fill: Vec<Vec<(ColId, f64)>> = vec![Vec::new(); tier + 1];
         // (place, channel) -> entries; a place covers a SKU at one node or everywhere.
-        let mut place_use: HashMap<(usize, usize), Expression> = HashMap::new();
+        let mut place_use: BTreeMap<(usize, usize), Expression> = BTreeMap::new();
         let places_of: HashMap<usize, Vec<usize>> =
             model
                 .reservations
@@ -58,19 +59,18 @@ impl<'m> TierProgram<'m> {
                     m.entry(r.sku).or_insert_with(Vec::new).push(i);
                     m
                 });
-        let mut count = |entries: Vec<(ColId, f64)>, o: OrderIdx, n: NodeIdx, sku: usize| {
+        // Column `c` carries `a` units of `sku` for order `o` from node `n`.
+        let mut count = |(c, a): (ColId, f64), o: OrderIdx, n: NodeIdx, sku: usize| {
             let order = &model.orders[o];
-            for &(c, a) in &entries {
-                stock.entry(n * skus + sku).or_default().push((c, a));
-                node_units[n].push((c, a));
-                tier_fill[order.tier].push((c, a));
-                for &pl in places_of.get(&sku).into_iter().flatten() {
-                    if model.reservations[pl].covers(n) {
-                        place_use
-                            .entry((pl, order.channel))
-                            .or_default()
-                            .push((c, a));
-                    }
+            stock.entry(n * skus + sku).or_default().push((c, a));
+            node_units[n].push((c, a));
+            tier_fill[order.tier].push((c, a));
+            for &pl in places_of.get(&sku).into_iter().flatten() {
+                if model.reservations[pl].covers(n) {
+                    place_use
+                        .entry((pl, order.channel))
+                        .or_default()
+                        .push((c, a));
                 }
             }
         };
@@ -86,7 +86,7 @@ impl<'m> TierProgram<'m> {
                     one_node.push((z, 1.0));
                     node_slots[n].push((z, 1.0));
                     for l in &order.lines {
-                        count(vec![(z, l.qty as f64)], o, n, l.sku);
+                        count((z, l.qty as f64), o, n, l.sku);
                     }
                 }
                 p.add_row(String::new, f64::NEG_INFINITY, 1.0, one_node);
@@ -108,7 +108,7 @@ impl<'m> TierProgram<'m> {
                     units.push((o, Some(li), n, x));
                     at_node.push((x, 1.0));
                     most += upper;
-                    count(vec![(x, 1.0)], o, n, l.sku);
+                    count((x, 1.0), o, n, l.sku);
                 }
                 if at_node.is_empty() || !needs_slot(n) {
                     continue;
@@ -263,7 +263,7 @@ impl<'m> TierProgram<'m> {
 fn reservation_rows(
     model: &Model,
     p: &mut Program,
-    place_use: HashMap<(usize, usize), Expression>,
+    place_use: BTreeMap<(usize, usize), Expression>,
 ) {
     let mut by_place: Vec<Vec<(usize, Expression)>> = vec![Vec::new(); model.reservations.len()];
     for ((place, channel), entries) in place_use {
