@@ -94,9 +94,17 @@ proptest! {
         prop_assert!(plan.proven(), "engine did not prove {:?}", plan.stages);
         common::assert_allocation_checked(&wave, &model, plan.allocation.clone());
 
+        // The naive reference's MIP tier stages can come back unproven (HiGHS #3510: seed
+        // 889664, 16 orders, 2 nodes, 6 SKUs, hard SLA: its standard stage returned a point
+        // with another point's objective). Proven, they must agree with the engine; unproven,
+        // the engine's proven fills are at least theirs.
         let naive = common::plan_checked(&wave, Engine::Naive);
-        prop_assert_eq!(naive.status, PlanStatus::Optimal);
-        prop_assert_eq!(plan.fills(), common::tier_fills(&wave, &naive));
+        let naive_fills = common::tier_fills(&wave, &naive);
+        if naive.status == PlanStatus::Optimal {
+            prop_assert_eq!(plan.fills(), naive_fills);
+        } else {
+            prop_assert!(plan.fills() >= naive_fills, "{:?} < {:?}", plan.fills(), naive_fills);
+        }
         // The optimizer's plan carries the engine's fills through the cost stage.
         let mip = common::plan_checked(&wave, Engine::Mip);
         prop_assert_eq!(common::tier_fills(&wave, &mip), plan.fills());

@@ -164,26 +164,57 @@ pub(crate) fn commit(
 }
 
 fn route_order(model: &Model, ledger: &mut Ledger, order: OrderIdx) -> Vec<ShipmentDecision> {
+    let mut shipments = Vec::new();
+    complete_order(model, ledger, order, &mut shipments);
+    shipments
+}
+
+/// Adds to `shipments` (the order's so far, maybe none) what the order still lacks, booking it
+/// in `ledger`:
+/// 1. with no shipment yet, the cheapest node that ships all of it at once (a ship-complete
+///    order takes nothing else);
+/// 2. otherwise each time the unused node covering the most remaining units (cheaper first on
+///    ties), up to `max_shipments_per_order`.
+///
+/// A fill-or-kill order still short gives everything back; returns whether it did.
+pub(crate) fn complete_order(
+    model: &Model,
+    ledger: &mut Ledger,
+    order: OrderIdx,
+    shipments: &mut Vec<ShipmentDecision>,
+) -> bool {
     let o = &model.orders[order];
-    let demand: Vec<i64> = o.lines.iter().map(|l| l.qty).collect();
+    let mut remaining: Vec<i64> = o.lines.iter().map(|l| l.qty).collect();
+    for s in shipments.iter() {
+        for &(line, q) in &s.lines {
+            remaining[line] -= q;
+        }
+    }
+    if remaining.iter().all(|&r| r <= 0) {
+        return false;
+    }
     let cands = candidates(model, order);
 
     // 1. The cheapest node that ships the whole order at once.
-    for &c in &cands {
-        let cover = coverable(model, ledger, order, c.node, &demand);
-        if cover == demand {
-            return vec![commit(ledger, order, c, &cover)];
+    if shipments.is_empty() {
+        for &c in &cands {
+            let cover = coverable(model, ledger, order, c.node, &remaining);
+            if cover == remaining {
+                shipments.push(commit(ledger, order, c, &cover));
+                return false;
+            }
         }
     }
     if o.ship_complete {
-        return Vec::new();
+        return false;
     }
 
     // 2. Split: each time the node covering the most remaining units.
     let max_shipments = model.policy.max_shipments_per_order.unwrap_or(i64::MAX);
-    let mut remaining = demand.clone();
-    let mut used = vec![false; cands.len()];
-    let mut shipments = Vec::new();
+    let mut used: Vec<bool> = cands
+        .iter()
+        .map(|c| shipments.iter().any(|s| s.node == c.node))
+        .collect();
     while remaining.iter().any(|&r| r > 0) && (shipments.len() as i64) < max_shipments {
         let mut best: Option<(usize, Vec<i64>, i64)> = None;
         for (ci, c) in cands.iter().enumerate() {
@@ -206,13 +237,10 @@ fn route_order(model: &Model, ledger: &mut Ledger, order: OrderIdx) -> Vec<Shipm
     }
 
     if o.fill_or_kill && remaining.iter().any(|&r| r > 0) {
-        for s in &shipments {
-            ledger.open_shipment(s.node, -1);
-            for &(li, q) in &s.lines {
-                ledger.take(o.channel, s.node, o.lines[li].sku, -q);
-            }
+        for s in shipments.drain(..) {
+            ledger.book(&s, -1);
         }
-        return Vec::new();
+        return true;
     }
-    shipments
+    false
 }

@@ -1,23 +1,24 @@
 //! From the network's flow to a plan that keeps every rule.
 //!
-//! Tier by tier, each order first books the shipments its flow asks for, node by node (most
-//! units first, up to `max_shipments_per_order`), as far as the ledger allows: stock,
-//! reservations (network-wide ones included), both node capacities. A ship-complete order takes
-//! its whole order at the first such node that can carry it. Orders that can fail on a single
-//! unit (ship-complete, fill-or-kill) book first within their tier. Then every order of the tier
-//! completes what it still lacks the way the greedy router does, and a fill-or-kill order that is
-//! still short gives its units back.
+//! First the whole flow, tier by tier (it is lexicographically maximal as it stands): each order
+//! books the shipments its flow asks for, node by node (most units first, up to
+//! `max_shipments_per_order`), as far as the ledger allows: stock, reservations (network-wide
+//! ones included), both node capacities. A ship-complete order takes its whole order at the
+//! first such node that can carry it. Orders that can fail on a single unit (ship-complete,
+//! fill-or-kill) book first within their tier. Then, tier by tier, every order completes what it
+//! still lacks the way the greedy router does, and a fill-or-kill order that is still short gives
+//! its units back.
 //!
 //! Where the flow asked for a shipment the ledger refused (a node out of shipment slots, an order
 //! at its shipment limit, a ship-complete order's other nodes), the pair is reported as a
 //! restriction, and so is a fill-or-kill order that failed: the next round's flow routes around
-//! them ([`super::TierEngine`]).
+//! them ([`super::solve`]).
 
 use std::collections::HashSet;
 
 use super::network::{Restrictions, WaveNetwork};
 use crate::model::{Model, NodeIdx, OrderIdx};
-use crate::solver::greedy::{candidate_at, candidates, commit, coverable, Candidate};
+use crate::solver::greedy::{candidate_at, commit, complete_order, coverable, Candidate};
 use crate::solver::ledger::Ledger;
 use crate::solver::{Allocation, ShipmentDecision};
 
@@ -32,14 +33,11 @@ pub fn construct(
     network: &WaveNetwork,
     incumbent: &HashSet<(OrderIdx, NodeIdx)>,
 ) -> Construction {
-    let mut builder = Builder {
+    let mut builder = Builder::new(
         model,
-        ledger: Ledger::new(model),
-        shipments: vec![Vec::new(); model.orders.len()],
-        restrictions: Restrictions::default(),
-        max_shipments: model.policy.max_shipments_per_order.unwrap_or(i64::MAX),
-        slot_losers: slot_losers(model, network, incumbent),
-    };
+        Ledger::new(model),
+        slot_losers(model, network, incumbent),
+    );
     let mut by_tier: Vec<Vec<OrderIdx>> = vec![Vec::new(); model.tiers.len()];
     for o in model.priority_order() {
         if !model.orders[o].is_held() {
@@ -115,14 +113,7 @@ pub fn replan_lower_tiers(
     previous: &Allocation,
     tier: usize,
 ) -> Allocation {
-    let mut builder = Builder {
-        model,
-        ledger: Ledger::of_allocation(model, &kept),
-        shipments: vec![Vec::new(); model.orders.len()],
-        restrictions: Restrictions::default(),
-        max_shipments: model.policy.max_shipments_per_order.unwrap_or(i64::MAX),
-        slot_losers: HashSet::new(),
-    };
+    let mut builder = Builder::new(model, Ledger::of_allocation(model, &kept), HashSet::new());
     let mut wanted: Vec<Vec<(NodeIdx, usize, i64)>> = vec![Vec::new(); model.orders.len()];
     for s in &previous.shipments {
         if model.orders[s.order].tier > tier {
@@ -162,7 +153,22 @@ struct Builder<'m> {
     slot_losers: HashSet<(OrderIdx, NodeIdx)>,
 }
 
-impl Builder<'_> {
+impl<'m> Builder<'m> {
+    fn new(
+        model: &'m Model,
+        ledger: Ledger<'m>,
+        slot_losers: HashSet<(OrderIdx, NodeIdx)>,
+    ) -> Self {
+        Builder {
+            model,
+            ledger,
+            shipments: vec![Vec::new(); model.orders.len()],
+            restrictions: Restrictions::default(),
+            max_shipments: model.policy.max_shipments_per_order.unwrap_or(i64::MAX),
+            slot_losers,
+        }
+    }
+
     /// Books the shipments `order`'s flow asks for (see the module docs).
     fn follow_flow(&mut self, network: &WaveNetwork, order: OrderIdx) {
         let wanted = network
@@ -223,53 +229,14 @@ impl Builder<'_> {
     }
 
     /// Completes what `order` still lacks as the greedy router would; a fill-or-kill order that
-    /// stays short gives everything back.
+    /// stays short gives everything back and is ruled out of the next round.
     fn complete(&mut self, order: OrderIdx) {
-        let o = &self.model.orders[order];
-        let mut remaining: Vec<i64> = o.lines.iter().map(|l| l.qty).collect();
-        for s in &self.shipments[order] {
-            for &(line, q) in &s.lines {
-                remaining[line] -= q;
-            }
-        }
-        if remaining.iter().all(|&r| r <= 0) {
-            return;
-        }
-        let methods = candidates(self.model, order);
-        if o.ship_complete {
-            if self.shipments[order].is_empty() {
-                let found = methods.iter().copied().find(|c| {
-                    coverable(self.model, &self.ledger, order, c.node, &remaining) == remaining
-                });
-                if let Some(c) = found {
-                    self.book(order, c, &remaining.clone());
-                }
-            }
-            return;
-        }
-        let mut used: Vec<NodeIdx> = self.shipments[order].iter().map(|s| s.node).collect();
-        while remaining.iter().any(|&r| r > 0)
-            && (self.shipments[order].len() as i64) < self.max_shipments
-        {
-            let mut best: Option<(Candidate, Vec<i64>, i64)> = None;
-            for c in methods.iter().filter(|c| !used.contains(&c.node)) {
-                let cover = coverable(self.model, &self.ledger, order, c.node, &remaining);
-                let units: i64 = cover.iter().sum();
-                if units > 0 && best.as_ref().is_none_or(|b| units > b.2) {
-                    best = Some((*c, cover, units));
-                }
-            }
-            let Some((c, cover, _)) = best else { break };
-            used.push(c.node);
-            for (r, q) in remaining.iter_mut().zip(&cover) {
-                *r -= q;
-            }
-            self.book(order, c, &cover);
-        }
-        if o.fill_or_kill && remaining.iter().any(|&r| r > 0) {
-            for s in std::mem::take(&mut self.shipments[order]) {
-                self.ledger.book(&s, -1);
-            }
+        if complete_order(
+            self.model,
+            &mut self.ledger,
+            order,
+            &mut self.shipments[order],
+        ) {
             self.restrictions.killed.insert(order);
         }
     }

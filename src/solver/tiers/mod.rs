@@ -4,12 +4,13 @@
 //! source arcs at a time and augmenting keeps every higher tier's arcs saturated, so the flow
 //! after tier k is maximal for tiers `0..=k` together and lexicographically maximal tier by tier.
 //! With `M_k` that cumulative maximum, any plan whose higher tiers fill at least `F_j` fills tier
-//! k with at most `M_k − Σ_{j<k} F_j` units: the stage's proven bound ([`TierPlan::bound`]).
+//! k with at most `M_k − Σ_{j<k} F_j` units: the stage's proven bound ([`FlowBounds::bound`]).
 //!
-//! A plan comes from each round's flow ([`construct`]). Where the side rules refuse what the flow
-//! asked for, the next round's flow routes around those pairs; the lexicographically best plan of
-//! all rounds is kept. Rounds stop when every tier meets its bound, when a round rules out
-//! nothing new, or at the deadline.
+//! A plan comes from each round's flow ([`construct`]) and is then augmented where it stands.
+//! Where the side rules refuse what the flow asked for, the next round's flow routes around
+//! those pairs; the lexicographically best plan of all rounds is kept. Rounds stop when every
+//! tier meets its bound, when a round rules out nothing new, or at the deadline. Tiers still
+//! short of their bound get an exact stage ([`exact`]); see [`solve`].
 
 pub mod construct;
 pub mod exact;
@@ -44,7 +45,8 @@ pub struct TierStage {
     /// Proven upper bound on the fill, given the higher tiers' fills; `None` when the flow was
     /// stopped before it was maximal.
     pub bound: Option<i64>,
-    /// `flow_bound_met`, `optimal` (the exact stage proved it), or why it stopped short.
+    /// `flow_bound_met`, `lp_bound_met` or `optimal` (the exact stage proved it), or why it
+    /// stopped short.
     pub status: &'static str,
     pub time_ms: u64,
     /// Columns of its exact stage (0 when none ran).
@@ -243,7 +245,11 @@ impl Rounds<'_> {
             }
             self.rounds += 1;
             let built = construct::construct(model, &net, &HashSet::new());
-            self.consider(spliced(model, &self.best, built.allocation));
+            self.consider(spliced(
+                model,
+                (&self.best.0, &self.best.1),
+                built.allocation,
+            ));
             // Then augment the best plan where it stands.
             while let Some(augmented) = augmented(model, &self.serving, &self.best.1, stop_rounds) {
                 if !self.consider(augmented) {
@@ -253,17 +259,7 @@ impl Rounds<'_> {
             if self.flow.as_ref().is_some_and(|b| b.all_met(&self.best.0)) {
                 return;
             }
-            let before = (
-                self.restrictions.blocked.len(),
-                self.restrictions.killed.len(),
-            );
-            self.restrictions.blocked.extend(built.restrictions.blocked);
-            self.restrictions.killed.extend(built.restrictions.killed);
-            if (
-                self.restrictions.blocked.len(),
-                self.restrictions.killed.len(),
-            ) == before
-            {
+            if !self.restrictions.absorb(built.restrictions) {
                 return;
             }
         }
@@ -302,7 +298,7 @@ fn exact_stage(
     limits: TierLimits,
     share: f64,
 ) -> ExactOutcome {
-    let k = fills.len().min(program.tier() + 1) - 1;
+    let k = program.tier();
     let mut outcome = ExactOutcome {
         plan: None,
         bound,
@@ -395,24 +391,27 @@ fn augmented(
     let built = construct::construct(model, &net, &pairs);
     Some(spliced(
         model,
-        &(plan.tier_fills(model), plan.clone()),
+        (&plan.tier_fills(model), plan),
         built.allocation,
     ))
 }
 
 /// `plan`, or where it fills a tier less than `best` does, `best`'s plan down to that tier with
 /// the lower tiers re-planned after `plan`'s.
-fn spliced(model: &Model, best: &(Vec<i64>, Allocation), plan: Allocation) -> Allocation {
+fn spliced(
+    model: &Model,
+    (best_fills, best): (&[i64], &Allocation),
+    plan: Allocation,
+) -> Allocation {
     let fills = plan.tier_fills(model);
-    let Some(worse) = (0..fills.len()).find(|&k| fills[k] != best.0[k]) else {
+    let Some(worse) = (0..fills.len()).find(|&k| fills[k] != best_fills[k]) else {
         return plan;
     };
-    if fills[worse] > best.0[worse] {
+    if fills[worse] > best_fills[worse] {
         return plan;
     }
     let kept = Allocation {
         shipments: best
-            .1
             .shipments
             .iter()
             .filter(|s| model.orders[s.order].tier <= worse)

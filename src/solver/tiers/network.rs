@@ -36,6 +36,16 @@ pub struct Restrictions {
     pub killed: HashSet<OrderIdx>,
 }
 
+impl Restrictions {
+    /// Adds `other`'s pairs and orders; whether anything was new.
+    pub fn absorb(&mut self, other: Restrictions) -> bool {
+        let before = (self.blocked.len(), self.killed.len());
+        self.blocked.extend(other.blocked);
+        self.killed.extend(other.killed);
+        (self.blocked.len(), self.killed.len()) != before
+    }
+}
+
 /// One arc from a line to a node.
 #[derive(Debug, Clone, Copy)]
 pub struct LineArc {
