@@ -9,24 +9,25 @@ use crate::model::{ChannelIdx, Model, NodeIdx, SkuIdx};
 #[derive(Debug, Clone)]
 pub struct Ledger<'m> {
     model: &'m Model,
-    used: HashMap<(NodeIdx, SkuIdx), i64>,
+    /// Units taken per (node, SKU), laid out as the model's `available`: node-major.
+    used: Vec<i64>,
     /// Per reservation place: units consumed per channel.
     place_use: Vec<HashMap<ChannelIdx, i64>>,
-    /// Reservation places covering each SKU: (place index, node or network).
-    places_of_sku: HashMap<SkuIdx, Vec<usize>>,
+    /// Per SKU: the reservation places covering it (node or network).
+    places_of_sku: Vec<Vec<usize>>,
     pub node_shipments: Vec<i64>,
     pub node_units: Vec<i64>,
 }
 
 impl<'m> Ledger<'m> {
     pub fn new(model: &'m Model) -> Self {
-        let mut places_of_sku: HashMap<SkuIdx, Vec<usize>> = HashMap::new();
+        let mut places_of_sku: Vec<Vec<usize>> = vec![Vec::new(); model.skus.len()];
         for (i, p) in model.reservations.iter().enumerate() {
-            places_of_sku.entry(p.sku).or_default().push(i);
+            places_of_sku[p.sku].push(i);
         }
         Ledger {
             model,
-            used: HashMap::new(),
+            used: vec![0; model.nodes.len() * model.skus.len()],
             place_use: vec![HashMap::new(); model.reservations.len()],
             places_of_sku,
             node_shipments: vec![0; model.nodes.len()],
@@ -35,7 +36,7 @@ impl<'m> Ledger<'m> {
     }
 
     pub fn used(&self, node: NodeIdx, sku: SkuIdx) -> i64 {
-        self.used.get(&(node, sku)).copied().unwrap_or(0)
+        self.used[node * self.model.skus.len() + sku]
     }
 
     /// Units still on the shelf at the node, whoever may take them.
@@ -44,10 +45,8 @@ impl<'m> Ledger<'m> {
     }
 
     fn places<'a>(&'a self, node: NodeIdx, sku: SkuIdx) -> impl Iterator<Item = usize> + 'a {
-        self.places_of_sku
-            .get(&sku)
-            .into_iter()
-            .flatten()
+        self.places_of_sku[sku]
+            .iter()
             .copied()
             .filter(move |&p| self.model.reservations[p].covers(node))
     }
@@ -77,11 +76,12 @@ impl<'m> Ledger<'m> {
 
     /// Records `qty` units of `sku` taken at `node` by `channel` (negative to give them back).
     pub fn take(&mut self, channel: ChannelIdx, node: NodeIdx, sku: SkuIdx, qty: i64) {
-        *self.used.entry((node, sku)).or_default() += qty;
+        self.used[node * self.model.skus.len() + sku] += qty;
         self.node_units[node] += qty;
-        let places: Vec<usize> = self.places(node, sku).collect();
-        for p in places {
-            *self.place_use[p].entry(channel).or_default() += qty;
+        for &p in &self.places_of_sku[sku] {
+            if self.model.reservations[p].covers(node) {
+                *self.place_use[p].entry(channel).or_default() += qty;
+            }
         }
     }
 

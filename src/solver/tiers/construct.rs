@@ -31,12 +31,14 @@ pub struct Construction {
 pub fn construct(
     model: &Model,
     network: &WaveNetwork,
+    serving: &[Vec<NodeIdx>],
     incumbent: &HashSet<(OrderIdx, NodeIdx)>,
 ) -> Construction {
+    let flows = network.line_flows(model, serving);
     let mut builder = Builder::new(
         model,
         Ledger::new(model),
-        slot_losers(model, network, incumbent),
+        slot_losers(model, &flows, incumbent),
     );
     let mut by_tier: Vec<Vec<OrderIdx>> = vec![Vec::new(); model.tiers.len()];
     for o in model.priority_order() {
@@ -51,7 +53,7 @@ pub fn construct(
         // Stable: priority order within each group.
         sequence.sort_by_key(|&o| !all_or_nothing(model, o));
         for &o in &sequence {
-            builder.follow_flow(network, o);
+            builder.follow_flow(&flows[o], o);
         }
     }
     for &o in by_tier.iter().flatten() {
@@ -72,13 +74,13 @@ pub fn construct(
 /// to the orders with the most units there, so that the fewest units lose their node.
 fn slot_losers(
     model: &Model,
-    network: &WaveNetwork,
+    flows: &[Vec<(usize, NodeIdx, i64)>],
     incumbent: &HashSet<(OrderIdx, NodeIdx)>,
 ) -> HashSet<(OrderIdx, NodeIdx)> {
     let mut users: Vec<Vec<(bool, usize, i64, OrderIdx)>> = vec![Vec::new(); model.nodes.len()];
     for (o, order) in model.orders.iter().enumerate() {
         let mut at: Vec<(NodeIdx, i64)> = Vec::new();
-        for (_, node, units) in network.order_flow(o) {
+        for &(_, node, units) in &flows[o] {
             if model.nodes[node].capacity_shipments.is_none() {
                 continue;
             }
@@ -170,10 +172,8 @@ impl<'m> Builder<'m> {
     }
 
     /// Books the shipments `order`'s flow asks for (see the module docs).
-    fn follow_flow(&mut self, network: &WaveNetwork, order: OrderIdx) {
-        let wanted = network
-            .order_flow(order)
-            .map(|(line, node, units)| (node, line, units));
+    fn follow_flow(&mut self, flow: &[(usize, NodeIdx, i64)], order: OrderIdx) {
+        let wanted = flow.iter().map(|&(line, node, units)| (node, line, units));
         self.follow(order, wanted);
     }
 

@@ -16,23 +16,55 @@ pub type Edge = u32;
 pub const UNBOUNDED: i64 = i64::MAX / 4;
 
 /// A directed graph with integer capacities and a current flow. Each arc `e` has its reverse
-/// at `e ^ 1`; the residual capacity of an arc is `residual[e]`.
+/// at `e ^ 1`; the residual capacity of an arc is `residual[e]`. The arcs leaving each vertex
+/// (reverse arcs included, in the order they were added) are kept in one compressed array,
+/// rebuilt after arcs are added.
 #[derive(Debug, Clone, Default)]
 pub struct FlowGraph {
-    adjacency: Vec<Vec<Edge>>,
+    vertices: usize,
     head: Vec<Vertex>,
     residual: Vec<i64>,
     capacity: Vec<i64>,
+    /// `out[first[v]..first[v + 1]]` are the arcs leaving `v`; stale while `first` is short.
+    first: Vec<u32>,
+    out: Vec<Edge>,
 }
 
 impl FlowGraph {
     pub fn add_vertex(&mut self) -> Vertex {
-        self.adjacency.push(Vec::new());
-        (self.adjacency.len() - 1) as Vertex
+        self.vertices += 1;
+        (self.vertices - 1) as Vertex
     }
 
     pub fn vertices(&self) -> usize {
-        self.adjacency.len()
+        self.vertices
+    }
+
+    /// Rebuilds the compressed adjacency if arcs or vertices were added since it was built.
+    fn index(&mut self) {
+        if self.first.len() == self.vertices + 1 && self.out.len() == self.head.len() {
+            return;
+        }
+        let mut first = vec![0u32; self.vertices + 1];
+        for e in 0..self.head.len() {
+            first[self.head[e ^ 1] as usize + 1] += 1;
+        }
+        for v in 0..self.vertices {
+            first[v + 1] += first[v];
+        }
+        let mut fill = first.clone();
+        let mut out = vec![0; self.head.len()];
+        for e in 0..self.head.len() {
+            let tail = self.head[e ^ 1] as usize;
+            out[fill[tail] as usize] = e as Edge;
+            fill[tail] += 1;
+        }
+        self.first = first;
+        self.out = out;
+    }
+
+    fn arcs_of(&self, v: Vertex) -> &[Edge] {
+        &self.out[self.first[v as usize] as usize..self.first[v as usize + 1] as usize]
     }
 
     pub fn arcs(&self) -> usize {
@@ -48,8 +80,6 @@ impl FlowGraph {
         self.head.push(from);
         self.residual.push(0);
         self.capacity.push(0);
-        self.adjacency[from as usize].push(e);
-        self.adjacency[to as usize].push(e + 1);
         e
     }
 
@@ -86,6 +116,7 @@ impl FlowGraph {
     /// Sends up to `amount` units from `from` to `sink` along forward arcs with room, path by
     /// path (depth first; meant for the short acyclic tails of a network); returns the units sent.
     pub fn route(&mut self, from: Vertex, sink: Vertex, amount: i64) -> i64 {
+        self.index();
         let mut sent = 0;
         while sent < amount {
             let Some(path) = self.forward_path(from, sink) else {
@@ -112,7 +143,7 @@ impl FlowGraph {
             if v == sink {
                 return Some(path);
             }
-            let arcs = &self.adjacency[v as usize];
+            let arcs = self.arcs_of(v);
             let next =
                 (i..arcs.len()).find(|&j| arcs[j].is_multiple_of(2) && self.residual(arcs[j]) > 0);
             match next {
@@ -133,6 +164,7 @@ impl FlowGraph {
     /// added. `stop` is polled between phases; a stopped call returns what it added so far, with
     /// the flow still valid.
     pub fn augment(&mut self, source: Vertex, sink: Vertex, stop: &dyn Fn() -> bool) -> i64 {
+        self.index();
         let n = self.vertices();
         let mut level = vec![u32::MAX; n];
         let mut next = vec![0usize; n];
@@ -150,13 +182,17 @@ impl FlowGraph {
         added
     }
 
-    /// Breadth-first levels from `source` in the residual graph; whether `sink` is reached.
+    /// Breadth-first levels from `source` in the residual graph, up to the sink's level (no
+    /// shortest augmenting path goes further); whether `sink` is reached.
     fn levels(&self, source: Vertex, sink: Vertex, level: &mut [u32]) -> bool {
         level.iter_mut().for_each(|l| *l = u32::MAX);
         level[source as usize] = 0;
         let mut queue = VecDeque::from([source]);
         while let Some(v) = queue.pop_front() {
-            for &e in &self.adjacency[v as usize] {
+            if level[v as usize] >= level[sink as usize] {
+                break;
+            }
+            for &e in self.arcs_of(v) {
                 let w = self.head[e as usize] as usize;
                 if self.residual[e as usize] > 0 && level[w] == u32::MAX {
                     level[w] = level[v as usize] + 1;
@@ -191,7 +227,7 @@ impl FlowGraph {
                 }
                 return pushed;
             }
-            let arcs = &self.adjacency[v as usize];
+            let arcs = self.arcs_of(v);
             let mut advanced = false;
             while next[v as usize] < arcs.len() {
                 let e = arcs[next[v as usize]];

@@ -217,11 +217,13 @@ struct Rounds<'m> {
 
 impl Rounds<'_> {
     /// Rounds until every tier meets its flow bound, a round rules out nothing new, or
-    /// `stop_rounds`; the first round's flow (the proof) runs until `stop`.
+    /// `stop_rounds`; the first round's flow (the proof) and its first augmentation run until `stop`.
     fn run(&mut self, stop: &dyn Fn() -> bool, stop_rounds: &dyn Fn() -> bool) {
         let model = self.model;
         while !stop_rounds() {
+            let clock = Instant::now();
             let mut net = network::build(model, &self.serving, &self.restrictions);
+            let built_ms = clock.elapsed().as_millis();
             let first = self.flow.is_none();
             if first {
                 self.size = (net.graph.vertices(), net.graph.arcs());
@@ -233,6 +235,15 @@ impl Rounds<'_> {
                 total += net.open_tier(model, k, round_stop);
                 cumulative.push(total);
             }
+            tracing::debug!(
+                round = self.rounds,
+                vertices = net.graph.vertices(),
+                arcs = net.graph.arcs(),
+                built_ms,
+                flow_ms = clock.elapsed().as_millis(),
+                ?cumulative,
+                "tier engine: flow"
+            );
             // A stopped augmentation may have left the flow short of maximal.
             if round_stop() {
                 return;
@@ -244,15 +255,37 @@ impl Rounds<'_> {
                 });
             }
             self.rounds += 1;
-            let built = construct::construct(model, &net, &HashSet::new());
+            let clock = Instant::now();
+            let built = construct::construct(model, &net, &self.serving, &HashSet::new());
+            let fills = built.allocation.tier_fills(model);
             self.consider(spliced(
                 model,
                 (&self.best.0, &self.best.1),
                 built.allocation,
             ));
-            // Then augment the best plan where it stands.
-            while let Some(augmented) = augmented(model, &self.serving, &self.best.1, stop_rounds) {
-                if !self.consider(augmented) {
+            tracing::debug!(
+                ms = clock.elapsed().as_millis(),
+                ?fills,
+                best = ?self.best.0,
+                "tier engine: construction"
+            );
+            // Then augment the best plan where it stands. The first round's first augmentation
+            // (often the largest gain of all) may take all of the engine's time.
+            let mut augment_stop = round_stop;
+            loop {
+                let clock = Instant::now();
+                let found = augmented(model, &self.serving, &self.best.1, augment_stop);
+                augment_stop = stop_rounds;
+                let Some(augmented) = found else {
+                    break;
+                };
+                let better = self.consider(augmented);
+                tracing::debug!(
+                    ms = clock.elapsed().as_millis(),
+                    best = ?self.best.0,
+                    "tier engine: augmentation"
+                );
+                if !better {
                     break;
                 }
             }
@@ -363,23 +396,33 @@ fn augmented(
     stop: &dyn Fn() -> bool,
 ) -> Option<Allocation> {
     let ledger = Ledger::of_allocation(model, plan);
-    let pairs: HashSet<(OrderIdx, NodeIdx)> =
-        plan.shipments.iter().map(|s| (s.order, s.node)).collect();
-    let mut shipments = vec![0i64; model.orders.len()];
+    let mut pairs: Vec<Vec<NodeIdx>> = vec![Vec::new(); model.orders.len()];
     for s in &plan.shipments {
-        shipments[s.order] += 1;
+        pairs[s.order].push(s.node);
     }
     let max_shipments = model.policy.max_shipments_per_order.unwrap_or(i64::MAX);
-    let mut restrictions = Restrictions::default();
-    for (o, nodes) in serving.iter().enumerate() {
-        let order = &model.orders[o];
-        let closed = shipments[o] >= max_shipments || (order.ship_complete && shipments[o] > 0);
-        for &n in nodes {
-            if !pairs.contains(&(o, n)) && (closed || ledger.shipments_left(n) == 0) {
-                restrictions.blocked.insert((o, n));
-            }
-        }
-    }
+    let open_order = model
+        .orders
+        .iter()
+        .zip(&pairs)
+        .map(|(order, nodes)| {
+            let shipments = nodes.len() as i64;
+            shipments < max_shipments && !(order.ship_complete && shipments > 0)
+        })
+        .collect();
+    let open_node = (0..model.nodes.len())
+        .map(|n| ledger.shipments_left(n) > 0)
+        .collect();
+    let incumbent: HashSet<(OrderIdx, NodeIdx)> =
+        plan.shipments.iter().map(|s| (s.order, s.node)).collect();
+    let restrictions = Restrictions {
+        growth: Some(network::Growth {
+            pairs,
+            open_order,
+            open_node,
+        }),
+        ..Restrictions::default()
+    };
     let mut net = network::build(model, serving, &restrictions);
     net.load(plan);
     for k in 0..model.tiers.len() {
@@ -388,7 +431,7 @@ fn augmented(
     if stop() {
         return None;
     }
-    let built = construct::construct(model, &net, &pairs);
+    let built = construct::construct(model, &net, serving, &incumbent);
     Some(spliced(
         model,
         (&plan.tier_fills(model), plan),

@@ -18,7 +18,7 @@
 //! `max_shipments_per_order`. So its maximum flow,
 //! taken tier by tier, bounds the lexicographic fills of every plan from above.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use rayon::prelude::*;
 
@@ -27,16 +27,41 @@ use crate::model::{ChannelIdx, Model, NodeIdx, OrderIdx, SkuIdx};
 use crate::solver::greedy::candidate_at;
 use crate::solver::Allocation;
 
-/// Pairs and orders a construction round has ruled out (see [`super::construct`]).
+/// Pairs and orders a construction round has ruled out (see [`super::construct`]), and for an
+/// augmentation, where a plan may grow.
 #[derive(Debug, Clone, Default)]
 pub struct Restrictions {
     /// (order, node) pairs that may not carry flow.
     pub blocked: HashSet<(OrderIdx, NodeIdx)>,
     /// Orders that may not carry flow at all.
     pub killed: HashSet<OrderIdx>,
+    /// Where set, only the pairs it allows may carry flow.
+    pub growth: Option<Growth>,
+}
+
+/// The pairs a plan can grow on without a new shipment slot anywhere it lacks one: its own
+/// pairs, and new pairs of open orders at open nodes.
+#[derive(Debug, Clone)]
+pub struct Growth {
+    /// Per order: the nodes it already ships from.
+    pub pairs: Vec<Vec<NodeIdx>>,
+    /// Per order: whether it may open a new pair.
+    pub open_order: Vec<bool>,
+    /// Per node: whether it has a shipment slot to spare.
+    pub open_node: Vec<bool>,
 }
 
 impl Restrictions {
+    /// Whether `order` may draw on `node`.
+    pub fn allows(&self, order: OrderIdx, node: NodeIdx) -> bool {
+        if self.blocked.contains(&(order, node)) {
+            return false;
+        }
+        self.growth.as_ref().is_none_or(|g| {
+            (g.open_order[order] && g.open_node[node]) || g.pairs[order].contains(&node)
+        })
+    }
+
     /// Adds `other`'s pairs and orders; whether anything was new.
     pub fn absorb(&mut self, other: Restrictions) -> bool {
         let before = (self.blocked.len(), self.killed.len());
@@ -61,8 +86,29 @@ pub struct WaveNetwork {
     pub sink: Vertex,
     /// Per order, per line: the arc from the source (none for held or killed orders).
     pub line_source: Vec<Vec<Option<Edge>>>,
-    /// Per order: its arcs to nodes.
+    /// Per order: its lines' arcs straight to a node's stock.
     pub arcs: Vec<Vec<LineArc>>,
+    /// Per order, per line: the hub the line reaches its common nodes through, if any.
+    line_hub: Vec<Vec<Option<HubArc>>>,
+    hubs: Vec<Hub>,
+}
+
+/// A shared vertex for the lines of one (SKU, channel) that may all use the same nodes: each
+/// such line has one arc into the hub, which has one arc to each node's stock, in place of an
+/// arc from every line to every node. The flow is the same (any hub flow splits back into
+/// per-line flows over nodes every member line may use); the network is many times smaller.
+struct Hub {
+    /// Its nodes with the arc to each one's stock entry, sorted by node.
+    out: Vec<(NodeIdx, Edge)>,
+}
+
+/// How a line enters its hub.
+#[derive(Debug, Clone, Copy)]
+struct HubArc {
+    hub: usize,
+    /// The arc from the line's vertex into the hub; `None` when the line's source arc runs
+    /// straight into the hub (the line has no other arcs).
+    edge: Option<Edge>,
 }
 
 /// The entry vertices of one (node, SKU): one per reserved channel, and the shared one.
@@ -98,8 +144,117 @@ pub fn serving_nodes(model: &Model, order: OrderIdx) -> Vec<NodeIdx> {
         .collect()
 }
 
+/// Per order, per line: the nodes it may draw its SKU from, in the order's serving order (empty
+/// for held and killed orders).
+fn allowed_nodes(
+    model: &Model,
+    serving: &[Vec<NodeIdx>],
+    restrictions: &Restrictions,
+) -> Vec<Vec<Vec<NodeIdx>>> {
+    (0..model.orders.len())
+        .into_par_iter()
+        .map(|o| {
+            let order = &model.orders[o];
+            if order.is_held() || restrictions.killed.contains(&o) {
+                return vec![Vec::new(); order.lines.len()];
+            }
+            order
+                .lines
+                .iter()
+                .map(|line| {
+                    serving[o]
+                        .iter()
+                        .copied()
+                        .filter(|&n| model.available(n, line.sku) > 0 && restrictions.allows(o, n))
+                        .collect()
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Per (SKU, channel): the node set its hub serves, the one most of its lines may use (ties to
+/// the smaller set), when at least two lines share it; its nodes come in the order the member
+/// lines rank them on average (cheapest first), ties by node.
+fn hub_sets(
+    model: &Model,
+    allowed: &[Vec<Vec<NodeIdx>>],
+) -> BTreeMap<(SkuIdx, ChannelIdx), Vec<NodeIdx>> {
+    let mut counts: HashMap<(SkuIdx, ChannelIdx), HashMap<Vec<NodeIdx>, usize>> = HashMap::new();
+    for (o, lines) in allowed.iter().enumerate() {
+        let channel = model.orders[o].channel;
+        for (l, nodes) in lines.iter().enumerate() {
+            if nodes.is_empty() {
+                continue;
+            }
+            let mut set = nodes.clone();
+            set.sort_unstable();
+            *counts
+                .entry((model.orders[o].lines[l].sku, channel))
+                .or_default()
+                .entry(set)
+                .or_default() += 1;
+        }
+    }
+    let mut hubs: BTreeMap<(SkuIdx, ChannelIdx), Vec<NodeIdx>> = counts
+        .into_iter()
+        .filter_map(|(class, sets)| {
+            sets.into_iter()
+                .filter(|(_, count)| *count >= 2)
+                .min_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)))
+                .map(|(set, _)| (class, set))
+        })
+        .collect();
+    // Rank each hub's nodes by their average position in the member lines' serving orders.
+    let mut rank: HashMap<(SkuIdx, ChannelIdx), Vec<(usize, usize)>> = hubs
+        .iter()
+        .map(|(class, set)| (*class, vec![(0, 0); set.len()]))
+        .collect();
+    for (o, lines) in allowed.iter().enumerate() {
+        for (l, nodes) in lines.iter().enumerate() {
+            let class = (model.orders[o].lines[l].sku, model.orders[o].channel);
+            let (Some(set), Some(ranks)) = (hubs.get(&class), rank.get_mut(&class)) else {
+                continue;
+            };
+            if !is_superset(nodes, set) {
+                continue;
+            }
+            for (position, n) in nodes.iter().filter(|n| set.contains(n)).enumerate() {
+                let i = set.binary_search(n).expect("a member of the set");
+                ranks[i].0 += position;
+                ranks[i].1 += 1;
+            }
+        }
+    }
+    for (class, set) in hubs.iter_mut() {
+        let ranks = &rank[class];
+        let mut ordered: Vec<(usize, NodeIdx)> = set
+            .iter()
+            .enumerate()
+            .map(|(i, &n)| (ranks[i].0 * 1_000_000 / ranks[i].1.max(1), n))
+            .collect();
+        ordered.sort_unstable();
+        *set = ordered.into_iter().map(|(_, n)| n).collect();
+    }
+    hubs
+}
+
+/// Whether `nodes` (any order) holds every node of `set` (sorted).
+fn is_superset(nodes: &[NodeIdx], set: &[NodeIdx]) -> bool {
+    nodes.len() >= set.len() && set.iter().all(|n| nodes.contains(n))
+}
+
 /// Builds the network with every source arc closed (capacity 0); [`open_tier`] opens them.
 pub fn build(model: &Model, serving: &[Vec<NodeIdx>], restrictions: &Restrictions) -> WaveNetwork {
+    build_with_hubs(model, serving, restrictions, true)
+}
+
+fn build_with_hubs(
+    model: &Model,
+    serving: &[Vec<NodeIdx>],
+    restrictions: &Restrictions,
+    with_hubs: bool,
+) -> WaveNetwork {
     let mut graph = FlowGraph::default();
     let source = graph.add_vertex();
     let sink = graph.add_vertex();
@@ -121,47 +276,98 @@ pub fn build(model: &Model, serving: &[Vec<NodeIdx>], restrictions: &Restriction
         .filter_map(|(i, p)| p.node.map(|n| ((n, p.sku), i)))
         .collect();
     let mut entries: HashMap<(NodeIdx, SkuIdx), StockEntry> = HashMap::new();
+    let mut entry_for = |graph: &mut FlowGraph, n: NodeIdx, sku: SkuIdx, channel: ChannelIdx| {
+        entries
+            .entry((n, sku))
+            .or_insert_with(|| {
+                stock_entry(
+                    model,
+                    graph,
+                    node_vertex[n],
+                    (n, sku),
+                    node_places.get(&(n, sku)).copied(),
+                )
+            })
+            .for_channel(channel)
+    };
+
+    let allowed = allowed_nodes(model, serving, restrictions);
+    let mut hub_index: HashMap<(SkuIdx, ChannelIdx), usize> = HashMap::new();
+    let mut hub_nodes: Vec<Vec<NodeIdx>> = Vec::new();
+    let mut hubs = Vec::new();
+    let mut hub_vertex = Vec::new();
+    let sets = if with_hubs {
+        hub_sets(model, &allowed)
+    } else {
+        BTreeMap::new()
+    };
+    for ((sku, channel), set) in sets {
+        let v = graph.add_vertex();
+        let mut out: Vec<(NodeIdx, Edge)> = set
+            .iter()
+            .map(|&n| {
+                let entry = entry_for(&mut graph, n, sku, channel);
+                (n, graph.add_arc(v, entry, model.available(n, sku)))
+            })
+            .collect();
+        out.sort_unstable_by_key(|&(n, _)| n);
+        hub_index.insert((sku, channel), hubs.len());
+        let mut sorted = set;
+        sorted.sort_unstable();
+        hub_nodes.push(sorted);
+        hubs.push(Hub { out });
+        hub_vertex.push(v);
+    }
 
     let mut line_source = Vec::with_capacity(model.orders.len());
+    let mut line_hub = Vec::with_capacity(model.orders.len());
     let mut arcs = Vec::with_capacity(model.orders.len());
     for (oi, order) in model.orders.iter().enumerate() {
-        if order.is_held() || restrictions.killed.contains(&oi) {
-            line_source.push(vec![None; order.lines.len()]);
-            arcs.push(Vec::new());
-            continue;
-        }
         let mut order_arcs = Vec::new();
         let mut sources = Vec::with_capacity(order.lines.len());
+        let mut hubs_of = Vec::with_capacity(order.lines.len());
         for (li, line) in order.lines.iter().enumerate() {
+            let nodes = &allowed[oi][li];
+            if nodes.is_empty() && (order.is_held() || restrictions.killed.contains(&oi)) {
+                sources.push(None);
+                hubs_of.push(None);
+                continue;
+            }
+            let hub = hub_index
+                .get(&(line.sku, order.channel))
+                .copied()
+                .filter(|&h| is_superset(nodes, &hub_nodes[h]));
+            let direct: Vec<NodeIdx> = match hub {
+                Some(h) => nodes
+                    .iter()
+                    .copied()
+                    .filter(|n| hub_nodes[h].binary_search(n).is_err())
+                    .collect(),
+                None => nodes.clone(),
+            };
+            if let (Some(h), true) = (hub, direct.is_empty()) {
+                sources.push(Some(graph.add_arc(source, hub_vertex[h], 0)));
+                hubs_of.push(Some(HubArc { hub: h, edge: None }));
+                continue;
+            }
             let lv = graph.add_vertex();
             sources.push(Some(graph.add_arc(source, lv, 0)));
-            for &n in &serving[oi] {
-                if restrictions.blocked.contains(&(oi, n)) {
-                    continue;
-                }
-                let available = model.available(n, line.sku);
-                if available <= 0 {
-                    continue;
-                }
-                let entry = entries.entry((n, line.sku)).or_insert_with(|| {
-                    stock_entry(
-                        model,
-                        &mut graph,
-                        node_vertex[n],
-                        (n, line.sku),
-                        node_places.get(&(n, line.sku)).copied(),
-                    )
-                });
-                let target = entry.for_channel(order.channel);
-                let edge = graph.add_arc(lv, target, line.qty.min(available));
+            for n in direct {
+                let entry = entry_for(&mut graph, n, line.sku, order.channel);
+                let edge = graph.add_arc(lv, entry, line.qty.min(model.available(n, line.sku)));
                 order_arcs.push(LineArc {
                     line: li,
                     node: n,
                     edge,
                 });
             }
+            hubs_of.push(hub.map(|h| HubArc {
+                hub: h,
+                edge: Some(graph.add_arc(lv, hub_vertex[h], UNBOUNDED)),
+            }));
         }
         line_source.push(sources);
+        line_hub.push(hubs_of);
         arcs.push(order_arcs);
     }
     WaveNetwork {
@@ -170,6 +376,8 @@ pub fn build(model: &Model, serving: &[Vec<NodeIdx>], restrictions: &Restriction
         sink,
         line_source,
         arcs,
+        line_hub,
+        hubs,
     }
 }
 
@@ -188,8 +396,7 @@ fn slot_throughput(
             continue;
         }
         for &n in &serving[o] {
-            if model.nodes[n].capacity_shipments.is_none() || restrictions.blocked.contains(&(o, n))
-            {
+            if model.nodes[n].capacity_shipments.is_none() || !restrictions.allows(o, n) {
                 continue;
             }
             let units: i64 = if order.ship_complete {
@@ -296,32 +503,169 @@ impl WaveNetwork {
         let mut left_over = 0;
         for s in &plan.shipments {
             for &(line, units) in &s.lines {
-                let arc = self.arcs[s.order]
-                    .iter()
-                    .find(|a| a.line == line && a.node == s.node)
-                    .copied();
-                let (Some(arc), Some(source)) = (arc, self.line_source[s.order][line]) else {
+                let Some(source) = self.line_source[s.order][line] else {
                     left_over += units;
                     continue;
                 };
-                let entry = self.graph.head(arc.edge);
-                let room = units.min(self.graph.residual(arc.edge));
-                let sent = self.graph.route(entry, self.sink, room);
+                let Some(path) = self.path_to(s.order, line, s.node) else {
+                    left_over += units;
+                    continue;
+                };
+                let last = *path.last().expect("a path reaches the node's stock");
+                let room = path
+                    .iter()
+                    .map(|&e| self.graph.residual(e))
+                    .fold(units, i64::min)
+                    .max(0);
+                let sent = self.graph.route(self.graph.head(last), self.sink, room);
                 let cap = self.graph.capacity(source);
                 self.graph.set_capacity(source, cap + sent);
                 self.graph.push(source, sent);
-                self.graph.push(arc.edge, sent);
+                for &e in &path {
+                    self.graph.push(e, sent);
+                }
                 left_over += units - sent;
             }
         }
         left_over
     }
 
-    /// Units the flow sends along each of `order`'s arcs, as (line, node, units > 0).
-    pub fn order_flow(&self, order: OrderIdx) -> impl Iterator<Item = (usize, NodeIdx, i64)> + '_ {
-        self.arcs[order].iter().filter_map(|a| {
-            let f = self.graph.flow(a.edge);
-            (f > 0).then_some((a.line, a.node, f))
-        })
+    /// The arcs after its source arc that take `order`'s `line` to `node`'s stock entry: its
+    /// own arc to the node, or the way through its hub.
+    fn path_to(&self, order: OrderIdx, line: usize, node: NodeIdx) -> Option<Vec<Edge>> {
+        if let Some(arc) = self.arcs[order]
+            .iter()
+            .find(|a| a.line == line && a.node == node)
+        {
+            return Some(vec![arc.edge]);
+        }
+        let hub = self.line_hub[order][line]?;
+        let out = &self.hubs[hub.hub].out;
+        let i = out.binary_search_by_key(&node, |&(n, _)| n).ok()?;
+        Some(hub.edge.into_iter().chain([out[i].1]).collect())
+    }
+
+    /// Units the flow sends from each line to each node, per order as (line, node, units > 0).
+    /// A hub's flow is split back over its member lines in priority order, each line drawing on
+    /// its order's serving nodes cheapest first.
+    pub fn line_flows(
+        &self,
+        model: &Model,
+        serving: &[Vec<NodeIdx>],
+    ) -> Vec<Vec<(usize, NodeIdx, i64)>> {
+        let mut flows: Vec<Vec<(usize, NodeIdx, i64)>> = self
+            .arcs
+            .iter()
+            .map(|order_arcs| {
+                order_arcs
+                    .iter()
+                    .filter_map(|a| {
+                        let f = self.graph.flow(a.edge);
+                        (f > 0).then_some((a.line, a.node, f))
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut left: Vec<Vec<i64>> = self
+            .hubs
+            .iter()
+            .map(|h| h.out.iter().map(|&(_, e)| self.graph.flow(e)).collect())
+            .collect();
+        for o in model.priority_order() {
+            for (line, hub) in self.line_hub[o].iter().enumerate() {
+                let Some(hub) = hub else { continue };
+                let inflow = hub
+                    .edge
+                    .or(self.line_source[o][line])
+                    .map_or(0, |e| self.graph.flow(e));
+                let mut units = inflow;
+                let out = &self.hubs[hub.hub].out;
+                for &n in &serving[o] {
+                    if units == 0 {
+                        break;
+                    }
+                    let Ok(i) = out.binary_search_by_key(&n, |&(m, _)| m) else {
+                        continue;
+                    };
+                    let take = units.min(left[hub.hub][i]);
+                    if take > 0 {
+                        left[hub.hub][i] -= take;
+                        units -= take;
+                        flows[o].push((line, n, take));
+                    }
+                }
+                debug_assert_eq!(units, 0, "a hub's flow splits back over its lines");
+            }
+        }
+        flows
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::generate::{generate_with, GeneratorConfig};
+
+    fn small_model(seed: u64) -> Model {
+        let config = GeneratorConfig {
+            name: "hubs".to_string(),
+            orders: 300,
+            nodes: 8,
+            skus: 40,
+            ship_complete_share: 0.2,
+            binding_node_share: 0.5,
+            ..GeneratorConfig::default()
+        };
+        Model::from_wave(&generate_with(&config, seed)).expect("a generated wave is valid")
+    }
+
+    fn max_flows(net: &mut WaveNetwork, model: &Model) -> Vec<i64> {
+        (0..model.tiers.len())
+            .map(|k| net.open_tier(model, k, &|| false))
+            .collect()
+    }
+
+    #[test]
+    fn hubs_keep_the_maximum_flow_and_split_back_over_allowed_nodes() {
+        for seed in 1..=4 {
+            let model = small_model(seed);
+            let serving = all_serving_nodes(&model);
+            let restrictions = Restrictions::default();
+            let mut plain = build_with_hubs(&model, &serving, &restrictions, false);
+            let mut hubbed = build(&model, &serving, &restrictions);
+            assert!(
+                !hubbed.hubs.is_empty(),
+                "seed {seed}: some lines share a hub"
+            );
+            assert!(hubbed.graph.arcs() < plain.graph.arcs());
+            assert_eq!(
+                max_flows(&mut hubbed, &model),
+                max_flows(&mut plain, &model),
+                "seed {seed}"
+            );
+            let allowed = allowed_nodes(&model, &serving, &restrictions);
+            let mut used: HashMap<(NodeIdx, SkuIdx), i64> = HashMap::new();
+            for (o, flows) in hubbed.line_flows(&model, &serving).iter().enumerate() {
+                for (l, line) in model.orders[o].lines.iter().enumerate() {
+                    let sent: i64 = flows.iter().filter(|f| f.0 == l).map(|f| f.2).sum();
+                    let source = hubbed.line_source[o][l].map_or(0, |e| hubbed.graph.flow(e));
+                    assert_eq!(sent, source, "seed {seed}: order {o} line {l}");
+                    assert!(sent <= line.qty);
+                }
+                for &(l, n, units) in flows {
+                    assert!(
+                        allowed[o][l].contains(&n),
+                        "seed {seed}: order {o} at node {n}"
+                    );
+                    *used.entry((n, model.orders[o].lines[l].sku)).or_default() += units;
+                }
+            }
+            for ((n, sku), units) in used {
+                assert!(
+                    units <= model.available(n, sku),
+                    "seed {seed}: stock at ({n}, {sku})"
+                );
+            }
+        }
     }
 }
