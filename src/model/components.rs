@@ -14,6 +14,12 @@ use super::{Model, OrderIdx};
 
 /// The number of independent parts (`solver.components`).
 pub fn count(model: &Model) -> usize {
+    parts(model).len()
+}
+
+/// The independent parts: each one's orders in index order, the parts ordered by their first
+/// order. Orders that belong to no part (see the module docs) are left out.
+pub fn parts(model: &Model) -> Vec<Vec<OrderIdx>> {
     let orders = model.orders.len();
     let nodes = model.nodes.len();
     // Vertices: orders, then nodes, then (node, SKU) places, then SKUs, numbered on first use.
@@ -66,13 +72,16 @@ pub fn count(model: &Model) -> usize {
     for (a, b) in links {
         sets.union(a, b);
     }
-    let mut roots: Vec<usize> = (0..orders)
-        .filter(|&o| served[o])
-        .map(|o| sets.find(o))
-        .collect();
-    roots.sort_unstable();
-    roots.dedup();
-    roots.len()
+    let mut part_of_root: HashMap<usize, usize> = HashMap::new();
+    let mut parts: Vec<Vec<OrderIdx>> = Vec::new();
+    for o in (0..orders).filter(|&o| served[o]) {
+        let part = *part_of_root.entry(sets.find(o)).or_insert_with(|| {
+            parts.push(Vec::new());
+            parts.len() - 1
+        });
+        parts[part].push(o);
+    }
+    parts
 }
 
 /// Whether `node` may ship `order` anything by some method (the hard rules only).

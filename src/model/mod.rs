@@ -156,6 +156,33 @@ impl Model {
         build(wave).map_err(|p| Error::Invalid(vec![p]))
     }
 
+    /// The same wave with only `orders` (in that order): the nodes, stock, reservations and
+    /// policy are unchanged. Order `i` of the result is `orders[i]` here.
+    pub fn with_orders(&self, orders: &[OrderIdx]) -> Model {
+        Model {
+            orders: orders.iter().map(|&o| self.orders[o].clone()).collect(),
+            ..self.clone_without_orders()
+        }
+    }
+
+    fn clone_without_orders(&self) -> Model {
+        Model {
+            wave_id: self.wave_id.clone(),
+            as_of_day: self.as_of_day,
+            orders: Vec::new(),
+            nodes: self.nodes.clone(),
+            methods: self.methods.clone(),
+            tiers: self.tiers.clone(),
+            channels: self.channels.clone(),
+            skus: self.skus.clone(),
+            zones: self.zones.clone(),
+            available: self.available.clone(),
+            reservations: self.reservations.clone(),
+            lanes: self.lanes.clone(),
+            policy: self.policy.clone(),
+        }
+    }
+
     pub fn available(&self, node: NodeIdx, sku: SkuIdx) -> i64 {
         self.available[node * self.skus.len() + sku]
     }

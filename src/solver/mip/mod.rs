@@ -8,6 +8,7 @@ pub mod formulation;
 pub(crate) mod highs_callback;
 pub mod highs_run;
 pub mod lns;
+pub mod parts;
 pub mod pool;
 pub mod program;
 pub mod relaxation;
@@ -155,6 +156,13 @@ pub fn solve(
                  {MAX_COLUMNS_FOR_NAIVE} this machine can hold: not built, greedy plan returned"
             ));
             return outcome;
+        }
+    }
+    if !naive && model.policy.within_tier != WithinTier::Fifo {
+        // Under fifo the age ranks span a whole tier, so its parts are not independent.
+        let parts = crate::model::components::parts(model);
+        if parts.len() > 1 {
+            return parts::solve_parts(model, options, deadline, cancel, parts);
         }
     }
     let greedy_plan = greedy::route(model);
