@@ -116,15 +116,25 @@ impl Stages<'_> {
                 self.proven = false;
                 return None;
             }
+            if Instant::now() >= self.deadline && self.incumbent.is_some() {
+                self.notes.push(format!(
+                    "no time left for stage {} and those after it: the last plan is kept",
+                    stage_name(self.model, goal)
+                ));
+                self.proven = false;
+                return None;
+            }
+            // Each stage starts from the last plan, which every result held so far keeps.
+            let start = self.incumbent.as_ref().filter(|_| goal != Goal::Weighted);
+            let built = program::build(self.model, self.candidates, goal, &self.held, start);
+            self.size = (built.columns, built.rows);
+            // The time left once the model is built (at M, building takes seconds), shared
+            // equally by the stages still to run.
             let left = self
                 .deadline
                 .saturating_duration_since(Instant::now())
                 .as_secs_f64();
             self.limits.time_limit_s = left / (goals.len() - i) as f64;
-            // Each stage starts from the last plan, which every result held so far keeps.
-            let start = self.incumbent.as_ref().filter(|_| goal != Goal::Weighted);
-            let built = program::build(self.model, self.candidates, goal, &self.held, start);
-            self.size = (built.columns, built.rows);
             let units = built.units.clone();
             let mut result = run::run(built, self.limits);
             if result.status == "inconsistent" {
