@@ -47,8 +47,8 @@ pub fn plan_cancellable(
     let model = Model::from_wave(wave)?;
     let outcome = match options.engine {
         Engine::Greedy => solver::greedy::solve(&model),
-        Engine::Mip => solver::mip::solve(&model, options, deadline, false, cancel),
-        Engine::Naive => solver::mip::solve(&model, options, deadline, true, cancel),
+        Engine::Mip => solver::mip::solve(&model, options, deadline, cancel),
+        Engine::Naive => solver::naive::solve(&model, options, deadline, cancel),
     };
     let elapsed = started.elapsed().as_millis() as u64;
     Ok(report::assemble(&model, outcome, options.explain, elapsed))

@@ -725,6 +725,54 @@ fn catches_insufficient_inventory_claimed_when_stock_suffices() {
     assert!(p.message.contains("50"), "{}", p.message);
 }
 
+#[test]
+fn catches_allocated_to_same_tier_when_no_other_order_of_the_tier_ships_the_sku() {
+    let (wave, mut plan) = basic();
+    // SO-4 is silver; no other silver order ships B-7 (gold SO-1 does).
+    plan.orders[3].unfilled[0].reason = UnfilledReason::AllocatedToSameTier;
+    let problems = check(&wave, &plan);
+    let p = expect(
+        &problems,
+        "unfilled_reason_inconsistent",
+        "/orders/3/unfilled/0/reason",
+    );
+    assert!(p.message.contains("same tier"), "{}", p.message);
+
+    plan.orders[3].unfilled[0].reason = UnfilledReason::AllocatedToHigherTier;
+    assert_clean(&wave, &plan);
+}
+
+#[test]
+fn catches_time_limit_reached_on_a_plan_whose_tier_fills_are_proven() {
+    let (wave, mut plan) = basic();
+    plan.orders[3].unfilled[0].reason = UnfilledReason::TimeLimitReached;
+    // No tier stages and status optimal: nothing stopped short.
+    expect(
+        &check(&wave, &plan),
+        "unfilled_reason_inconsistent",
+        "/orders/3/unfilled/0/reason",
+    );
+    let stage = |tier: &str, fill: f64, bound: f64| waveopt::format::StageStats {
+        name: format!("tier:{tier}"),
+        status: "time_limit".into(),
+        objective: Some(fill),
+        bound: Some(bound),
+        gap: None,
+        time_ms: 0,
+        variables: 0,
+        constraints: 0,
+    };
+    plan.solver.stages = vec![stage("gold", 8.0, 8.0), stage("silver", 6.0, 6.4)];
+    expect(
+        &check(&wave, &plan),
+        "unfilled_reason_inconsistent",
+        "/orders/3/unfilled/0/reason",
+    );
+    // Silver's bound 8 is above its fill 6: that stage stopped before a proven fill.
+    plan.solver.stages[1].bound = Some(8.0);
+    assert_clean(&wave, &plan);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Many violations at once, invalid waves, hostile plans
 

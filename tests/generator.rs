@@ -495,3 +495,38 @@ fn multiline_orders_have_up_to_twelve_lines_and_more_ship_complete() {
     let ship_complete = wave.orders.iter().filter(|o| o.ship_complete).count();
     assert_eq!(ship_complete, 750);
 }
+
+#[test]
+fn regions_k_makes_k_disjoint_regions_and_leaves_the_shapes_own_count_unchanged() {
+    use waveopt::generate::generate_regions;
+    use waveopt::model::{components, Model};
+    let three = generate_regions(Preset::S, Shape::Standard, 3, 5);
+    assert_eq!(three.wave_id, "gen-s-regions3-seed5");
+    // Each region may fall apart further (uncapacitated nodes link nothing), never less.
+    let model = Model::from_wave(&three).unwrap();
+    assert!(components::count(&model) >= 3);
+    // No SKU is stocked in two regions: the nodes holding each SKU lie in one band.
+    let bands = Bands::new(3);
+    let band_of: HashMap<&str, usize> = three
+        .nodes
+        .iter()
+        .map(|n| (n.id.as_str(), bands.of(n.location.as_ref().unwrap().lon)))
+        .collect();
+    let mut sku_bands: HashMap<&str, BTreeSet<usize>> = HashMap::new();
+    for record in &three.inventory {
+        sku_bands
+            .entry(record.sku.as_str())
+            .or_default()
+            .insert(band_of[record.node.as_str()]);
+    }
+    assert!(sku_bands.values().all(|b| b.len() == 1), "{sku_bands:?}");
+    // The shape's own count is the shape's wave, byte for byte.
+    assert_eq!(
+        to_pretty_json(&generate_regions(Preset::S, Shape::Standard, 1, 5)),
+        to_pretty_json(&generate(Preset::S, 5))
+    );
+    assert_eq!(
+        to_pretty_json(&generate_regions(Preset::S, Shape::Regional, 2, 5)),
+        to_pretty_json(&generate_shape(Preset::S, Shape::Regional, 5))
+    );
+}

@@ -1,5 +1,5 @@
 //! The tier engine (src/solver/tiers): its fills against the exact stagewise MIP (the naive
-//! reference, which runs the MIP tier stages and never the engine) on small random waves where
+//! reference: the good_lp model of `src/solver/naive`, one MIP stage per tier) on small random waves where
 //! the side rules bind — tight shipment capacities, many ship-complete and fill-or-kill orders —
 //! and its bounds against every tier's fill and demand.
 
@@ -94,10 +94,10 @@ proptest! {
         prop_assert!(plan.proven(), "engine did not prove {:?}", plan.stages);
         common::assert_allocation_checked(&wave, &model, plan.allocation.clone());
 
-        // The naive reference's MIP tier stages can come back unproven (HiGHS #3510: seed
-        // 889664, 16 orders, 2 nodes, 6 SKUs, hard SLA: its standard stage returned a point
-        // with another point's objective). Proven, they must agree with the engine; unproven,
-        // the engine's proven fills are at least theirs.
+        // The naive reference's tier stages can come back unproven (HiGHS #3510, a point
+        // returned with another point's objective, hit the optimizer's old naive path at seed
+        // 889664). Proven, they must agree with the engine; unproven, the engine's proven fills
+        // are at least theirs.
         let naive = common::plan_checked(&wave, Engine::Naive);
         let naive_fills = common::tier_fills(&wave, &naive);
         if naive.status == PlanStatus::Optimal {

@@ -17,9 +17,15 @@ pub fn dispatch(command: Command) -> Result<ExitCode, Error> {
             preset,
             shape,
             seed,
+            regions,
             out,
             csv,
-        } => generate(&preset, &shape, seed, out.as_deref(), csv.as_deref()),
+        } => generate(
+            (&preset, &shape, regions),
+            seed,
+            out.as_deref(),
+            csv.as_deref(),
+        ),
         Command::ExportModel { wave, format, out } => export_model(&wave, format, &out),
         Command::Bench(args) => super::bench::bench(args),
         Command::BenchRun(args) => super::bench::bench_run(args),
@@ -132,8 +138,7 @@ fn check(wave_path: &Path, plan_path: &Path) -> Result<ExitCode, Error> {
 }
 
 fn generate(
-    preset: &str,
-    shape: &str,
+    (preset, shape, regions): (&str, &str, Option<u16>),
     seed: u64,
     out: Option<&Path>,
     csv: Option<&Path>,
@@ -154,7 +159,10 @@ fn generate(
             ));
         }
     };
-    let wave = crate::generate::generate_shape(preset, shape, seed);
+    let wave = match regions {
+        Some(k) => crate::generate::generate_regions(preset, shape, k as usize, seed),
+        None => crate::generate::generate_shape(preset, shape, seed),
+    };
     match csv {
         Some(dir) => format::csv_folder::write_folder(&wave, dir)?,
         None => emit(&format::to_pretty_json(&wave), out)?,

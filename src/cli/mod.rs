@@ -45,6 +45,10 @@ pub enum Command {
         shape: String,
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Split the wave into this many disjoint regions (west to east; no shared node or
+        /// SKU), whatever the shape; absent: the shape's own (1, or 2 for regional).
+        #[arg(long, value_parser = clap::value_parser!(u16).range(1..=32))]
+        regions: Option<u16>,
         /// Output file (JSON); stdout when absent.
         #[arg(long)]
         out: Option<PathBuf>,

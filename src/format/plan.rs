@@ -110,6 +110,7 @@ pub enum UnfilledReason {
     ShipCompleteUnsatisfiable,
     FillOrKillUnsatisfiable,
     NotEconomic,
+    TimeLimitReached,
 }
 
 impl UnfilledReason {
@@ -127,6 +128,7 @@ impl UnfilledReason {
             UnfilledReason::ShipCompleteUnsatisfiable => "ship_complete_unsatisfiable",
             UnfilledReason::FillOrKillUnsatisfiable => "fill_or_kill_unsatisfiable",
             UnfilledReason::NotEconomic => "not_economic",
+            UnfilledReason::TimeLimitReached => "time_limit_reached",
         }
     }
 }

@@ -108,6 +108,19 @@ pub fn generate_shape(preset: Preset, shape: Shape, seed: u64) -> Wave {
     generate_with(&shape.config(preset), seed)
 }
 
+/// [`generate_shape`] with `regions` disjoint regions (no shared node or SKU: see
+/// [`GeneratorConfig::regions`]) instead of the shape's own count. A count other than the
+/// shape's goes into the name (`s-regions3`, so the wave id `gen-s-regions3-seed1`); the
+/// shape's own count gives the shape's wave, byte for byte.
+pub fn generate_regions(preset: Preset, shape: Shape, regions: usize, seed: u64) -> Wave {
+    let mut config = shape.config(preset);
+    if regions != config.regions {
+        config.name = format!("{}-regions{regions}", config.name);
+        config.regions = regions;
+    }
+    generate_with(&config, seed)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

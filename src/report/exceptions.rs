@@ -7,10 +7,17 @@ use crate::solver::ledger::Ledger;
 /// Share of a capacity at or above which a node is reported as a bottleneck.
 pub const BOTTLENECK_SHARE: f64 = 0.95;
 
-pub fn collect(model: &Model, orders: &[OrderResult], ledger: &Ledger) -> Vec<PlanException> {
+/// `details[o][u]` is what the reasoner adds to order `o`'s `u`-th unfilled line (the nodes that
+/// hold the SKU but cannot serve the order, and why).
+pub fn collect(
+    model: &Model,
+    orders: &[OrderResult],
+    details: &[Vec<Option<String>>],
+    ledger: &Ledger,
+) -> Vec<PlanException> {
     let mut out = Vec::new();
     for (oi, result) in orders.iter().enumerate() {
-        order_exceptions(model, oi, result, &mut out);
+        order_exceptions(model, oi, result, &details[oi], &mut out);
     }
     capacity_bottlenecks(model, ledger, &mut out);
     reservation_exceptions(model, ledger, &mut out);
@@ -34,9 +41,11 @@ fn action_for(reason: UnfilledReason) -> &'static str {
     match reason {
         UnfilledReason::OnHold => "release the hold to plan it",
         UnfilledReason::NoEligibleNode => {
-            "check node channels, closed nodes and the ship-to address or zone lanes"
+            "let a node that holds it serve this channel, reopen a closed one, or add a lane or coordinates to reach the ship-to"
         }
-        UnfilledReason::InsufficientInventory => "replenish or backorder",
+        UnfilledReason::InsufficientInventory => {
+            "replenish or backorder: the network holds less than the wave demands"
+        }
         UnfilledReason::ReservedForOtherChannel => {
             "release part of the other channel's reservation if this order matters more"
         }
@@ -60,10 +69,19 @@ fn action_for(reason: UnfilledReason) -> &'static str {
         }
         UnfilledReason::FillOrKillUnsatisfiable => "ask the customer to accept a partial fill",
         UnfilledReason::NotEconomic => "raise the tier's unfilled_penalty if this order must ship",
+        UnfilledReason::TimeLimitReached => {
+            "plan again with a longer options.time_limit_ms (or with the optimizer engine): stock and capacity were free for it"
+        }
     }
 }
 
-fn order_exceptions(model: &Model, oi: usize, result: &OrderResult, out: &mut Vec<PlanException>) {
+fn order_exceptions(
+    model: &Model,
+    oi: usize,
+    result: &OrderResult,
+    details: &[Option<String>],
+    out: &mut Vec<PlanException>,
+) {
     let o = &model.orders[oi];
     let tier = &model.tiers[o.tier].name;
     let channel = &model.channels[o.channel];
@@ -87,13 +105,13 @@ fn order_exceptions(model: &Model, oi: usize, result: &OrderResult, out: &mut Ve
         let detail: Vec<String> = result
             .unfilled
             .iter()
-            .map(|u| {
-                format!(
-                    "{} ×{} ({})",
-                    u.sku,
-                    u.qty,
-                    u.reason.as_str().replace('_', " ")
-                )
+            .enumerate()
+            .map(|(i, u)| {
+                let reason = u.reason.as_str().replace('_', " ");
+                match details.get(i).and_then(Option::as_deref) {
+                    Some(detail) => format!("{} ×{} ({reason}: {detail})", u.sku, u.qty),
+                    None => format!("{} ×{} ({reason})", u.sku, u.qty),
+                }
             })
             .collect();
         let first = result.unfilled[0].reason;

@@ -4,8 +4,9 @@
 
 mod exceptions;
 mod explain;
+mod holders;
 mod kpis;
-mod reasons;
+pub mod reasons;
 pub mod summary;
 
 use crate::format::{
@@ -22,7 +23,9 @@ pub fn assemble(model: &Model, outcome: SolveOutcome, explain: bool, elapsed_ms:
     let allocation = &outcome.allocation;
     let ledger = Ledger::of_allocation(model, allocation);
     let filled = allocation.filled(model);
-    let reasons = reasons::Reasoner::new(model, allocation, &ledger);
+    let reasons = reasons::Reasoner::new(model, allocation, &ledger, &outcome.stages);
+    // Per order, the detail of each unfilled line (the nodes that hold it but cannot serve).
+    let mut details: Vec<Vec<Option<String>>> = vec![Vec::new(); model.orders.len()];
 
     let mut orders: Vec<OrderResult> = model
         .orders
@@ -78,7 +81,9 @@ pub fn assemble(model: &Model, outcome: SolveOutcome, explain: bool, elapsed_ms:
         let short: Vec<usize> = (0..o.lines.len())
             .filter(|&li| o.lines[li].qty > filled[oi][li])
             .collect();
-        for (&li, reason) in short.iter().zip(reasons.reasons(oi, &short)) {
+        for (&li, verdict) in short.iter().zip(reasons.reasons(oi, &short)) {
+            let reason = verdict.reason;
+            details[oi].push(verdict.detail);
             let line = &o.lines[li];
             let missing = line.qty - filled[oi][li];
             if weighted && reason != UnfilledReason::OnHold {
@@ -111,7 +116,7 @@ pub fn assemble(model: &Model, outcome: SolveOutcome, explain: bool, elapsed_ms:
         + objective.late_penalty
         + objective.unfilled_penalty;
 
-    let exceptions = exceptions::collect(model, &orders, &ledger);
+    let exceptions = exceptions::collect(model, &orders, &details, &ledger);
     let kpis = kpis::compute(model, &orders, &objective);
     let nodes = kpis::node_results(model, &ledger);
     let (bound, gap) = honest_bound(&outcome, objective.total);

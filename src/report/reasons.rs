@@ -1,43 +1,101 @@
-//! The most specific true reason why units of a line did not ship (SPEC.md §3).
+//! The most specific true reason why units of a line did not ship (SPEC.md §3), for every
+//! engine: greedy, the optimizer and the naive reference all report through here.
 //!
-//! Reasons come from facts of the wave and of the final allocation, not from the solver:
-//! which nodes could serve the order at all, what stock they hold, who consumed it (higher tier,
-//! same tier), what reservations lock, and which capacities are exhausted. Precedence:
+//! Reasons come from facts of the wave and of the final allocation, and from one fact of the
+//! solve: whether the order's tier fill was proven (its `tier:<name>` stage). "Holds" means
+//! units net of safety stock; a node *serves* an order when it is active, allows the order's
+//! channel and has a route to it; it is *on time* when, under a hard SLA, some method also
+//! arrives by the due date. Precedence (`docs/reasons.md` has the table):
 //!
 //! 1. `on_hold` — the order is held.
-//! 2. `no_eligible_node` — no active, channel-eligible node has a route to the order.
-//! 3. `sla_unreachable` — hard SLA and no eligible (node, method) arrives on time.
-//! 4. `insufficient_inventory` — the nodes that can serve the order hold none of the SKU.
+//! 2. `insufficient_inventory` — no node holds the SKU at all, active or closed.
+//! 3. `no_eligible_node` — nodes hold it (closed ones too), but none that serves the order.
+//! 4. `sla_unreachable` — hard SLA, and no serving node that holds it arrives on time.
 //! 5. `ship_complete_unsatisfiable` — ship-complete and no single such node holds every line.
-//! 6. If no stock usable by this order's channel is left at those nodes:
+//! 6. If no stock usable by this order's channel is left at the on-time serving nodes:
 //!    `reserved_for_other_channel` if units are still on the shelf but protected for others, else
 //!    `allocated_to_higher_tier` if higher tiers took some of it, else `allocated_to_same_tier` if
-//!    other orders of the same tier did, else `insufficient_inventory` (the order itself holds all
-//!    there is).
+//!    other orders of the same tier did. If the order itself took all there was:
+//!    `insufficient_inventory` when the active network holds less of the SKU than the wave's
+//!    orders that are not held demand, else `no_eligible_node` (the rest sits at nodes that cannot
+//!    serve the order) or `sla_unreachable` (at nodes that would be late).
 //! 7. Stock is usable but was not given: `ship_complete_unsatisfiable`,
 //!    `fill_or_kill_unsatisfiable`, `capacity_exhausted` (every node with the stock is full),
-//!    `max_shipments_reached`, and in weighted mode `not_economic`.
+//!    `max_shipments_reached`, in weighted mode `not_economic`, and in strict mode
+//!    `time_limit_reached` when the order's tier fill is not proven.
 
-use crate::format::{Allocation as AllocationMode, UnfilledReason};
+use std::collections::HashMap;
+
+use super::holders;
+use crate::format::{Allocation as AllocationMode, StageStats, UnfilledReason};
 use crate::model::{Model, NodeIdx, OrderIdx, SkuIdx};
 use crate::solver::ledger::Ledger;
 use crate::solver::Allocation;
+
+/// A reason, and for `no_eligible_node` and `sla_unreachable` the nodes that hold the SKU but
+/// cannot serve the order, and why (for the shortfall message).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verdict {
+    pub reason: UnfilledReason,
+    pub detail: Option<String>,
+}
+
+impl From<UnfilledReason> for Verdict {
+    fn from(reason: UnfilledReason) -> Self {
+        Verdict {
+            reason,
+            detail: None,
+        }
+    }
+}
+
+/// Whether each tier's fill is proven, from the solve's `tier:<name>` stages: proven when the
+/// stage's bound, rounded down (fills are integers), does not exceed its fill. A tier without
+/// such a stage (greedy proves nothing) is not proven.
+pub fn proven_tiers(model: &Model, stages: &[StageStats]) -> Vec<bool> {
+    model
+        .tiers
+        .iter()
+        .map(|tier| {
+            let name = format!("tier:{}", tier.name);
+            stages.iter().any(|s| {
+                s.name == name
+                    && matches!((s.objective, s.bound), (Some(fill), Some(bound))
+                        if (bound + 1e-6).floor() <= fill + 1e-6)
+            })
+        })
+        .collect()
+}
 
 pub struct Reasoner<'a> {
     model: &'a Model,
     ledger: &'a Ledger<'a>,
     /// Units of each (node, sku) shipped, per tier: `taken[(node, sku)][tier]`.
-    taken: std::collections::HashMap<(NodeIdx, SkuIdx), Vec<i64>>,
+    taken: HashMap<(NodeIdx, SkuIdx), Vec<i64>>,
     /// Units of each (order, node, sku) shipped.
-    own: std::collections::HashMap<(OrderIdx, NodeIdx, SkuIdx), i64>,
+    own: HashMap<(OrderIdx, NodeIdx, SkuIdx), i64>,
     shipments_of_order: Vec<Vec<NodeIdx>>,
+    /// Units demanded per SKU by the orders not on hold.
+    demand: Vec<i64>,
+    /// Whether each tier's fill is proven ([`proven_tiers`]).
+    proven: Vec<bool>,
+}
+
+/// The nodes an order may use: those that serve it, and of those the ones on time.
+struct Serving {
+    serving: Vec<NodeIdx>,
+    on_time: Vec<NodeIdx>,
 }
 
 impl<'a> Reasoner<'a> {
-    pub fn new(model: &'a Model, allocation: &Allocation, ledger: &'a Ledger<'a>) -> Self {
-        let mut taken: std::collections::HashMap<(NodeIdx, SkuIdx), Vec<i64>> = Default::default();
-        let mut own: std::collections::HashMap<(OrderIdx, NodeIdx, SkuIdx), i64> =
-            Default::default();
+    pub fn new(
+        model: &'a Model,
+        allocation: &Allocation,
+        ledger: &'a Ledger<'a>,
+        stages: &[StageStats],
+    ) -> Self {
+        let mut taken: HashMap<(NodeIdx, SkuIdx), Vec<i64>> = HashMap::new();
+        let mut own: HashMap<(OrderIdx, NodeIdx, SkuIdx), i64> = HashMap::new();
         let mut shipments_of_order = vec![Vec::new(); model.orders.len()];
         for s in &allocation.shipments {
             let o = &model.orders[s.order];
@@ -50,114 +108,154 @@ impl<'a> Reasoner<'a> {
                 *own.entry((s.order, s.node, sku)).or_default() += q;
             }
         }
+        let mut demand = vec![0i64; model.skus.len()];
+        for o in model.orders.iter().filter(|o| !o.is_held()) {
+            for l in &o.lines {
+                demand[l.sku] = demand[l.sku].saturating_add(l.qty);
+            }
+        }
         Reasoner {
             model,
             ledger,
             taken,
             own,
             shipments_of_order,
+            demand,
+            proven: proven_tiers(model, stages),
         }
     }
 
-    /// Nodes that may serve the order under the hard rules (activity, channel, route, hard SLA).
-    fn serving_nodes(&self, order: OrderIdx) -> (bool, Vec<NodeIdx>) {
+    fn serving(&self, order: OrderIdx) -> Serving {
         let m = self.model;
-        let reachable: Vec<NodeIdx> = (0..m.nodes.len())
+        let serving: Vec<NodeIdx> = (0..m.nodes.len())
             .filter(|&n| {
                 m.node_serves_channel(order, n)
                     && (0..m.methods.len()).any(|k| m.quote(order, n, k).is_some())
             })
             .collect();
-        if reachable.is_empty() {
-            return (false, reachable);
-        }
-        let on_time = reachable
-            .into_iter()
+        let on_time = serving
+            .iter()
+            .copied()
             .filter(|&n| (0..m.methods.len()).any(|k| m.eligible_quote(order, n, k).is_some()))
             .collect();
-        (true, on_time)
+        Serving { serving, on_time }
     }
 
-    /// The reason for each of the given lines of one order (the serving nodes are worked out once).
-    pub fn reasons(&self, order: OrderIdx, lines: &[usize]) -> Vec<UnfilledReason> {
+    /// The verdict for each of the given lines of one order (the serving nodes are worked out
+    /// once).
+    pub fn reasons(&self, order: OrderIdx, lines: &[usize]) -> Vec<Verdict> {
         if lines.is_empty() {
             return Vec::new();
         }
-        let (reachable, nodes) = if self.model.orders[order].is_held() {
-            (false, Vec::new())
-        } else {
-            self.serving_nodes(order)
-        };
+        if self.model.orders[order].is_held() {
+            return vec![UnfilledReason::OnHold.into(); lines.len()];
+        }
+        let serving = self.serving(order);
         lines
             .iter()
-            .map(|&line| self.reason(order, line, reachable, &nodes))
+            .map(|&line| self.reason(order, line, &serving))
             .collect()
     }
 
-    fn reason(
-        &self,
-        order: OrderIdx,
-        line: usize,
-        reachable: bool,
-        nodes: &[NodeIdx],
-    ) -> UnfilledReason {
+    fn held_at(&self, nodes: &[NodeIdx], sku: SkuIdx) -> i64 {
+        nodes.iter().map(|&n| self.model.available(n, sku)).sum()
+    }
+
+    /// The units of `sku` the order asks for over all its lines.
+    fn order_need(&self, order: OrderIdx, sku: SkuIdx) -> i64 {
+        let lines = &self.model.orders[order].lines;
+        lines.iter().filter(|l| l.sku == sku).map(|l| l.qty).sum()
+    }
+
+    /// `no_eligible_node`, naming the nodes that hold the SKU and why they cannot serve.
+    fn no_eligible_node(&self, order: OrderIdx, sku: SkuIdx) -> Verdict {
+        Verdict {
+            reason: UnfilledReason::NoEligibleNode,
+            detail: holders::describe(self.model, order, sku),
+        }
+    }
+
+    /// `insufficient_inventory`, with what the network holds against the wave's demand.
+    fn insufficient(&self, sku: SkuIdx) -> Verdict {
+        Verdict {
+            reason: UnfilledReason::InsufficientInventory,
+            detail: Some(holders::describe_short(self.model, sku, self.demand[sku])),
+        }
+    }
+
+    fn sla_unreachable(&self, order: OrderIdx, sku: SkuIdx) -> Verdict {
+        Verdict {
+            reason: UnfilledReason::SlaUnreachable,
+            detail: holders::describe(self.model, order, sku),
+        }
+    }
+
+    fn reason(&self, order: OrderIdx, line: usize, serving: &Serving) -> Verdict {
         let m = self.model;
         let o = &m.orders[order];
-        if o.is_held() {
-            return UnfilledReason::OnHold;
-        }
-        if !reachable {
-            return UnfilledReason::NoEligibleNode;
-        }
-        if nodes.is_empty() {
-            return UnfilledReason::SlaUnreachable;
-        }
         let sku = o.lines[line].sku;
-        let stocked: i64 = nodes.iter().map(|&n| m.available(n, sku)).sum();
-        if stocked == 0 {
-            return UnfilledReason::InsufficientInventory;
+        if (0..m.nodes.len()).all(|n| m.available(n, sku) == 0) {
+            return self.insufficient(sku);
+        }
+        if self.held_at(&serving.serving, sku) == 0 {
+            return self.no_eligible_node(order, sku);
+        }
+        let nodes = &serving.on_time;
+        if self.held_at(nodes, sku) == 0 {
+            return self.sla_unreachable(order, sku);
         }
         if o.ship_complete && !nodes.iter().any(|&n| m.node_holds_whole_order(order, n)) {
-            return UnfilledReason::ShipCompleteUnsatisfiable;
+            return UnfilledReason::ShipCompleteUnsatisfiable.into();
         }
         let usable: i64 = nodes
             .iter()
             .map(|&n| self.ledger.usable(o.channel, n, sku))
             .sum();
         if usable == 0 {
-            let mut higher = 0;
-            let mut same = 0;
-            for &n in nodes {
-                if let Some(by_tier) = self.taken.get(&(n, sku)) {
-                    higher += by_tier[..o.tier].iter().sum::<i64>();
-                    same += by_tier[o.tier];
-                }
-                same -= self.own.get(&(order, n, sku)).copied().unwrap_or(0);
-            }
-            let left: i64 = nodes.iter().map(|&n| self.ledger.remaining(n, sku)).sum();
-            if left > 0 {
-                return UnfilledReason::ReservedForOtherChannel;
-            }
-            if higher > 0 {
-                return UnfilledReason::AllocatedToHigherTier;
-            }
-            if same > 0 {
-                return UnfilledReason::AllocatedToSameTier;
-            }
-            let lower: i64 = nodes
-                .iter()
-                .filter_map(|&n| self.taken.get(&(n, sku)))
-                .map(|by_tier| by_tier[o.tier + 1..].iter().sum::<i64>())
-                .sum();
-            if lower == 0 {
-                return UnfilledReason::InsufficientInventory;
+            if let Some(verdict) = self.stock_gone(order, sku, serving) {
+                return verdict;
             }
             // Lower tiers got stock this order could not use: fall through to the order's rules.
         }
-        self.blocking_rule(order, nodes, sku)
+        self.blocking_rule(order, nodes, sku).into()
     }
 
-    /// Stock is there (or went to lower tiers): which rule of the order or the network stopped it.
+    /// No usable stock is left at the on-time serving nodes: who took it. `None` when only
+    /// lower tiers did (the order's rules decide then).
+    fn stock_gone(&self, order: OrderIdx, sku: SkuIdx, serving: &Serving) -> Option<Verdict> {
+        let o = &self.model.orders[order];
+        let nodes = &serving.on_time;
+        let (mut higher, mut same, mut lower) = (0, 0, 0);
+        for &n in nodes {
+            if let Some(by_tier) = self.taken.get(&(n, sku)) {
+                higher += by_tier[..o.tier].iter().sum::<i64>();
+                same += by_tier[o.tier];
+                lower += by_tier[o.tier + 1..].iter().sum::<i64>();
+            }
+            same -= self.own.get(&(order, n, sku)).copied().unwrap_or(0);
+        }
+        let left: i64 = nodes.iter().map(|&n| self.ledger.remaining(n, sku)).sum();
+        let verdict = if left > 0 {
+            UnfilledReason::ReservedForOtherChannel.into()
+        } else if higher > 0 {
+            UnfilledReason::AllocatedToHigherTier.into()
+        } else if same > 0 {
+            UnfilledReason::AllocatedToSameTier.into()
+        } else if lower > 0 {
+            return None;
+        } else if self.model.network_available(sku) < self.demand[sku] {
+            // The order took all its nodes held.
+            self.insufficient(sku)
+        } else if self.held_at(&serving.serving, sku) < self.order_need(order, sku) {
+            self.no_eligible_node(order, sku)
+        } else {
+            self.sla_unreachable(order, sku)
+        };
+        Some(verdict)
+    }
+
+    /// Stock is there (or went to lower tiers): which rule of the order or the network stopped
+    /// it, or that the solve stopped before its tier's fill was proven.
     fn blocking_rule(&self, order: OrderIdx, nodes: &[NodeIdx], sku: SkuIdx) -> UnfilledReason {
         let m = self.model;
         let o = &m.orders[order];
@@ -188,7 +286,12 @@ impl<'a> Reasoner<'a> {
         if m.policy.allocation == AllocationMode::Weighted {
             return UnfilledReason::NotEconomic;
         }
-        // Strict mode leaves usable stock only when the solve stopped before optimality.
+        // Strict mode leaves usable stock with capacity free (or gives it to lower tiers) only
+        // when the solve stopped before its tier's fill was proven.
+        if !self.proven[o.tier] {
+            return UnfilledReason::TimeLimitReached;
+        }
+        // A proven fill with usable stock left: only a partly full node can explain it.
         if with_stock.iter().any(|&n| full(n)) {
             UnfilledReason::CapacityExhausted
         } else {

@@ -6,6 +6,7 @@ pub mod cover;
 pub mod greedy;
 pub mod ledger;
 pub mod mip;
+pub mod naive;
 pub mod polish;
 pub mod tiers;
 

@@ -111,6 +111,7 @@ pub enum UnfilledReason {
     ShipCompleteUnsatisfiable,
     FillOrKillUnsatisfiable,
     NotEconomic,
+    TimeLimitReached,
 }
 
 #[derive(Deserialize, ToSchema)]

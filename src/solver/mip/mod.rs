@@ -42,11 +42,6 @@ pub const MAX_COLUMNS_FOR_ONE_MIP: usize = 40_000;
 /// Above this many columns the formulation's LP relaxation ([`relaxation`]) is not built.
 pub const MAX_COLUMNS_FOR_TIER_STAGES: usize = 2_000_000;
 
-/// The naive reference is not built above this many order × node × method × (1 + lines)
-/// columns: the M preset's naive model (566k columns) peaks at 869 MiB, and L's would need about
-/// 20 GiB. The greedy plan is returned with a note instead, so a benchmark of L still completes.
-pub const MAX_COLUMNS_FOR_NAIVE: usize = 8_000_000;
-
 /// How a wave is solved, by its size and policy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Route {
@@ -59,11 +54,11 @@ pub enum Route {
     Search,
 }
 
-/// The route for this wave. The naive reference and `within_tier: fifo` (whose age weighting
-/// spans the whole tier, which a neighbourhood cannot hold) always take one MIP.
+/// The route for this wave. `within_tier: fifo` (whose age weighting spans the whole tier, which
+/// a neighbourhood cannot hold) always takes one MIP.
 /// Also returns the column estimate it went by (counted only up to one MIP's limit).
-pub fn route_for(model: &Model, options: &Options, naive: bool) -> (Route, usize) {
-    if naive || model.policy.within_tier == WithinTier::Fifo {
+pub fn route_for(model: &Model, options: &Options) -> (Route, usize) {
+    if model.policy.within_tier == WithinTier::Fifo {
         return (Route::OneMip, 0);
     }
     let tens_of_seconds = (options.time_limit_ms as f64 / 10_000.0).max(1.0);
@@ -115,13 +110,12 @@ pub fn threads_for(options: &Options) -> u32 {
     }
 }
 
-/// Solves the wave. `naive` builds every order × node × method triple with no pruning, no
-/// greedy start and no stage shortcuts: the reference the optimizer is measured against.
+/// Solves the wave. (The naive reference the optimizer is measured against is a model of its
+/// own: [`crate::solver::naive`].)
 pub fn solve(
     model: &Model,
     options: &Options,
     deadline: Instant,
-    naive: bool,
     cancel: &AtomicBool,
 ) -> SolveOutcome {
     if let Some(o) = model
@@ -133,7 +127,7 @@ pub fn solve(
         // very long order and does not check the time limit meanwhile: 20,000 lines took 78 s
         // against a 5 s limit. The greedy plan is checked and complete; say why it is returned.
         let mut outcome = greedy::solve(model);
-        outcome.engine = if naive { "naive" } else { "mip" };
+        outcome.engine = "mip";
         outcome.notes.push(format!(
             "order {} has {} lines, above the {MAX_LINES_PER_ORDER_FOR_MIP} the MIP handles within \
              its time limit: planned greedily, no bound proven",
@@ -142,23 +136,7 @@ pub fn solve(
         ));
         return outcome;
     }
-    if naive {
-        let columns: usize = model
-            .orders
-            .iter()
-            .map(|o| (1 + o.lines.len()) * model.nodes.len() * model.methods.len())
-            .sum();
-        if columns > MAX_COLUMNS_FOR_NAIVE {
-            let mut outcome = greedy::solve(model);
-            outcome.engine = "naive";
-            outcome.notes.push(format!(
-                "the naive model would have about {columns} columns, above the \
-                 {MAX_COLUMNS_FOR_NAIVE} this machine can hold: not built, greedy plan returned"
-            ));
-            return outcome;
-        }
-    }
-    if !naive && model.policy.within_tier != WithinTier::Fifo {
+    if model.policy.within_tier != WithinTier::Fifo {
         // Under fifo the age ranks span a whole tier, so its parts are not independent.
         let parts = crate::model::components::parts(model);
         if parts.len() > 1 {
@@ -166,7 +144,7 @@ pub fn solve(
         }
     }
     let greedy_plan = greedy::route(model);
-    let (route, columns) = route_for(model, options, naive);
+    let (route, columns) = route_for(model, options);
     if route == Route::TiersThenSearch {
         return solve_tiers_then_search(model, options, deadline, cancel, greedy_plan, columns);
     }
@@ -175,7 +153,7 @@ pub fn solve(
         return solve_by_search(model, options, deadline, cancel, greedy_plan, why);
     }
     let flags = BuildFlags {
-        prune: !naive,
+        prune: true,
         names: false,
     };
     let (program, layout) = formulation::build(model, flags);
@@ -187,13 +165,13 @@ pub fn solve(
         mip_gap: options.mip_gap,
         threads: threads_for(options),
         greedy: &greedy_plan,
-        use_greedy: !naive,
+        use_greedy: true,
         cancel,
         max_nodes: None,
-        cover_pool: !naive,
+        cover_pool: true,
     };
     let outcome = runner.run();
-    let engine = if naive { "naive" } else { "mip" };
+    let engine = "mip";
     let mut notes = outcome.notes;
     if cancel.load(Ordering::Relaxed) {
         notes.push("solve cancelled: returning the best plan found so far".to_string());

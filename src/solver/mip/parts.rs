@@ -64,7 +64,7 @@ pub fn solve_parts(
             ..options.clone()
         };
         let sub = model.with_orders(&parts[p]);
-        let outcome = solve(&sub, &part_options, now + budget, false, cancel);
+        let outcome = solve(&sub, &part_options, now + budget, cancel);
         left.fetch_sub(sizes[p], Ordering::Relaxed);
         results.lock().expect("no part panicked")[p] = Some(outcome);
     };
