@@ -2,7 +2,9 @@
 //!
 //! Nothing here knows about the domain model or the solver.
 
+pub mod assignments_csv;
 pub mod csv_folder;
+pub mod metadata;
 pub mod plan;
 pub mod wave;
 

@@ -33,6 +33,7 @@ pub fn assemble(model: &Model, outcome: SolveOutcome, explain: bool, elapsed_ms:
             shipments: Vec::new(),
             unfilled: Vec::new(),
             explain: None,
+            metadata: None,
         })
         .collect();
     let mut objective = Objective::default();
@@ -55,6 +56,7 @@ pub fn assemble(model: &Model, outcome: SolveOutcome, explain: bool, elapsed_ms:
                     line: o.lines[li].id.clone(),
                     sku: model.skus[o.lines[li].sku].clone(),
                     qty,
+                    metadata: None,
                 })
                 .collect(),
             cost: quote.shipment_cost(units),
@@ -89,6 +91,7 @@ pub fn assemble(model: &Model, outcome: SolveOutcome, explain: bool, elapsed_ms:
                 sku: model.skus[line.sku].clone(),
                 qty: missing,
                 reason,
+                metadata: None,
             });
         }
         result.status = if o.is_held() {

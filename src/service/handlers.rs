@@ -20,7 +20,7 @@ use super::schema::plan::{ErrorBody, Plan};
 use super::schema::wave::Wave;
 use super::schema::{Status, ValidationReport};
 use super::state::AppState;
-use super::{csv_output, limits, readiness};
+use super::{limits, readiness};
 use crate::error::{Error, Problem};
 use crate::format;
 
@@ -433,7 +433,7 @@ fn plan_job(
         OutputFormat::Json => (JSON, layout.json(&plan)?),
         OutputFormat::Csv => (
             "text/csv; charset=utf-8",
-            csv_output::assignments_csv(&plan),
+            format::assignments_csv::assignments_csv(&plan),
         ),
     })
 }

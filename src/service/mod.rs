@@ -10,7 +10,6 @@
 //!   API key ([`metrics_app`]), for a scraper that reaches the pod directly.
 
 pub mod config;
-mod csv_output;
 pub mod errors;
 pub mod handlers;
 pub mod limits;
@@ -31,8 +30,8 @@ use axum::routing::{get, post};
 use axum::Router;
 use tower_http::catch_panic::CatchPanicLayer;
 
+pub use crate::format::assignments_csv::assignments_csv;
 pub use config::{LogFormat, ServeArgs, ServiceConfig};
-pub use csv_output::assignments_csv;
 pub use state::AppState;
 
 use crate::error::Error;
