@@ -5,7 +5,9 @@
 use std::path::Path;
 
 fn manifest(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("deploy").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("deploy")
+        .join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -33,7 +35,10 @@ fn env(text: &str, name: &str) -> u64 {
 fn the_scraper_reads_the_key_free_metrics_port() {
     let deployment = manifest("deployment.yaml");
     let metrics_port = env(&deployment, "WAVEOPT_METRICS_PORT");
-    assert_eq!(value(&deployment, "prometheus.io/port"), metrics_port.to_string());
+    assert_eq!(
+        value(&deployment, "prometheus.io/port"),
+        metrics_port.to_string()
+    );
     assert_eq!(value(&deployment, "prometheus.io/path"), "/metrics");
     assert_ne!(metrics_port, env(&deployment, "WAVEOPT_PORT"));
     let service = manifest("service.yaml");
