@@ -105,9 +105,9 @@ pub struct Figure {
         (status = 200, description = "The comparison and its figures", body = ScenarioResponse),
         (status = 400, description = "Unparseable JSON (line and column)", body = ErrorBody),
         (status = 401, description = "API keys are configured and none was given", body = ErrorBody),
-        (status = 408, description = "The body did not arrive within the server's time", body = ErrorBody),
+        (status = 408, description = "The body stalled longer than the server allows", body = ErrorBody),
         (status = 413, description = "Body, JSON structure, order or variant count above the limits", body = ErrorBody),
-        (status = 415, description = "Content-Type is not application/json", body = ErrorBody),
+        (status = 415, description = "Content-Type is not application/json, or Content-Encoding is not gzip", body = ErrorBody),
         (status = 422, description = "Every problem: shapes, edits naming missing things \
             (`/variants/1/edits/0/node`), edited waves breaking the contract (`/variants/0/wave/…`), \
             the base wave (`/base/…`)", body = ErrorBody),
