@@ -23,7 +23,7 @@ pub enum ApiError {
     },
     /// A fault on our side; already logged with the request id.
     Internal,
-    /// The body did not arrive in time: 408.
+    /// The body stalled longer than the idle timeout allows: 408.
     BodyTimeout {
         after_ms: u64,
     },
