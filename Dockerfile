@@ -7,9 +7,16 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends cmake clang libclang-dev \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
+# Exactly what `cargo build` reads: the manifest and lock, the code, and what the code compiles
+# in (datasets/ for the sample and preset waves, web/ for the planner page, assets/fonts/ for
+# the report charts) or Cargo.toml declares (benches/). `make test` builds this set in a
+# temporary directory (scripts/docker-context.sh), so the image cannot drift from the code.
 COPY Cargo.toml Cargo.lock ./
 COPY src ./src
 COPY datasets ./datasets
+COPY web ./web
+COPY assets/fonts ./assets/fonts
+COPY benches ./benches
 RUN cargo build --release --locked --bin waveopt \
  && strip target/release/waveopt
 

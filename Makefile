@@ -27,6 +27,7 @@ test: deps
 	$(CARGO) test --release --all-targets
 	$(CARGO) test --release --doc
 	@bash scripts/audit.sh
+	@bash scripts/docker-context.sh
 
 # Supply chain: cargo-deny licenses, bans, sources (offline; installs cargo-deny if missing).
 audit:

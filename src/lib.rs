@@ -51,5 +51,7 @@ pub fn plan_cancellable(
         Engine::Naive => solver::naive::solve(&model, options, deadline, cancel),
     };
     let elapsed = started.elapsed().as_millis() as u64;
-    Ok(report::assemble(&model, outcome, options.explain, elapsed))
+    let mut plan = report::assemble(&model, outcome, options.explain, elapsed);
+    format::metadata::echo(wave, &mut plan);
+    Ok(plan)
 }

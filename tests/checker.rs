@@ -173,12 +173,14 @@ fn accepts_orders_listed_in_any_order_and_lines_unfilled_in_several_entries() {
             sku: "B-7".into(),
             qty: 1,
             reason: UnfilledReason::InsufficientInventory,
+            metadata: None,
         },
         UnfilledLine {
             line: "1".into(),
             sku: "B-7".into(),
             qty: 1,
             reason: UnfilledReason::AllocatedToHigherTier,
+            metadata: None,
         },
     ];
     assert_clean(&wave, &plan);
@@ -273,6 +275,7 @@ fn catches_two_shipments_from_the_same_node_by_the_same_method() {
         line: "2".into(),
         sku: "B-7".into(),
         qty: 2,
+        metadata: None,
     }];
     plan.orders[0].shipments.push(second);
     let problems = check(&wave, &plan);
@@ -937,6 +940,7 @@ fn weighted() -> (Wave, Plan) {
                 line: "1".into(),
                 sku: "X".into(),
                 qty: units,
+                metadata: None,
             }],
             cost: q.shipment_cost(units),
             ship_date: format_day(q.ship_day),
@@ -966,6 +970,7 @@ fn weighted() -> (Wave, Plan) {
             sku: "X".into(),
             qty,
             reason,
+            metadata: None,
         }]
     };
     let order = |id: &str, status, shipments, unfilled| OrderResult {
@@ -974,6 +979,7 @@ fn weighted() -> (Wave, Plan) {
         shipments,
         unfilled,
         explain: None,
+        metadata: None,
     };
     let exception = |kind, order: &str| PlanException {
         kind,

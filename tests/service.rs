@@ -488,26 +488,49 @@ async fn a_panicking_job_is_reported_not_propagated() {
 
 #[test]
 fn configuration_from_flags_then_env_then_defaults() {
-    use waveopt::service::{LogFormat, ServeArgs};
-    let env = |name: &str| match name {
-        "WAVEOPT_PORT" => Some("9000".to_string()),
-        "WAVEOPT_POOL_SIZE" => Some("3".to_string()),
-        "WAVEOPT_API_KEYS" => Some(" a, b ,,c ".to_string()),
-        "WAVEOPT_LOG_FORMAT" => Some("text".to_string()),
-        _ => None,
+    use clap::Parser;
+    use waveopt::cli::{Cli, Command};
+    use waveopt::service::LogFormat;
+    let serve = |flags: &[&str]| {
+        let argv = ["waveopt", "serve"].iter().chain(flags);
+        match Cli::try_parse_from(argv)
+            .map_err(|e| e.to_string())?
+            .command
+        {
+            Command::Serve(args) => Ok::<_, String>(args),
+            other => panic!("not serve: {other:?}"),
+        }
     };
-    let args = ServeArgs {
-        pool_size: Some(5),
-        ..ServeArgs::default()
-    };
-    let config = args.resolve(env).unwrap();
+    // Nothing set: the flags' defaults are ServiceConfig's.
+    let plain = serve(&[]).unwrap().into_config(None);
+    assert_eq!(
+        format!("{plain:?}"),
+        format!("{:?}", ServiceConfig::default())
+    );
+    // This test alone sets WAVEOPT_* variables in this binary.
+    std::env::set_var("WAVEOPT_PORT", "9000");
+    std::env::set_var("WAVEOPT_POOL_SIZE", "3");
+    std::env::set_var("WAVEOPT_LOG_FORMAT", "text");
+    std::env::set_var("WAVEOPT_METRICS_PORT", "9090");
+    let config = serve(&["--pool-size", "5"])
+        .unwrap()
+        .into_config(Some(" a, b ,,c "));
     assert_eq!(config.port, 9000);
     assert_eq!(config.pool_size, 5, "a flag beats its variable");
     assert_eq!(config.api_keys, ["a", "b", "c"]);
     assert_eq!(config.log_format, LogFormat::Text);
+    assert_eq!(config.metrics_port, Some(9090));
     assert_eq!(config.bind.to_string(), "127.0.0.1");
     assert_eq!(config.solver_threads, 1);
-    let bad =
-        ServeArgs::default().resolve(|name| (name == "WAVEOPT_PORT").then(|| "http".to_string()));
-    assert!(bad.unwrap_err().contains("WAVEOPT_PORT"));
+    std::env::set_var("WAVEOPT_PORT", "http");
+    let bad = serve(&[]).unwrap_err();
+    assert!(bad.contains("http"), "{bad}");
+    for name in [
+        "WAVEOPT_PORT",
+        "WAVEOPT_POOL_SIZE",
+        "WAVEOPT_LOG_FORMAT",
+        "WAVEOPT_METRICS_PORT",
+    ] {
+        std::env::remove_var(name);
+    }
 }

@@ -80,7 +80,7 @@ async fn plan_over_a_socket_matches_the_library() {
     let address = server.address;
     let body = text.clone();
     let (status, served) =
-        tokio::task::spawn_blocking(move || request(address, "POST", "/v1/plan", &body))
+        tokio::task::spawn_blocking(move || request(address, "POST", "/v1/plan?pretty", &body))
             .await
             .unwrap();
     assert_eq!(status, 200, "{served}");
@@ -92,7 +92,7 @@ async fn plan_over_a_socket_matches_the_library() {
         without_timings(serde_json::from_str(&served).unwrap()),
         without_timings(serde_json::to_value(&local).unwrap())
     );
-    // Byte for byte, too: the service writes the CLI's pretty JSON.
+    // Byte for byte, too: with ?pretty the service writes the CLI's pretty JSON.
     let mut local_text = waveopt::format::to_pretty_json(&local);
     let mut served_text = served.clone();
     for t in [&mut local_text, &mut served_text] {

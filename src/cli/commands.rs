@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::{Command, ImportSource, ModelFormat, PlanArgs};
+use super::{Command, ImportSource, ModelFormat, PlanArgs, PlanFormat};
 use crate::error::Error;
 use crate::format::{self, Options};
 use crate::io;
@@ -75,10 +75,14 @@ fn plan(args: PlanArgs) -> Result<ExitCode, Error> {
     let mut wave = io::load_wave(&args.wave)?;
     wave.options = effective_options(&wave.options, &args);
     let plan = crate::plan(&wave, &wave.options)?;
+    let text = match args.format {
+        PlanFormat::Json => format::to_pretty_json(&plan),
+        PlanFormat::Csv => format::assignments_csv::assignments_csv(&plan),
+    };
     if !args.summary_only {
-        emit(&format::to_pretty_json(&plan), args.out.as_deref())?;
+        emit(&text, args.out.as_deref())?;
     } else if let Some(out) = &args.out {
-        io::write_text(out, &format::to_pretty_json(&plan))?;
+        io::write_text(out, &text)?;
     }
     eprint!("{}", crate::report::summary::render(&plan));
     if args.check {

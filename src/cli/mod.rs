@@ -25,7 +25,8 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Plan a wave (JSON file or CSV folder) and print the plan as JSON.
+    /// Plan a wave (JSON file or CSV folder) and print the plan as JSON (or its assignments as
+    /// CSV).
     Plan(PlanArgs),
     /// Validate a wave and list every problem.
     Validate {
@@ -107,6 +108,12 @@ pub enum ModelFormat {
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PlanFormat {
+    Json,
+    Csv,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
 pub enum EngineArg {
     Mip,
     Greedy,
@@ -141,10 +148,14 @@ pub struct PlanArgs {
     /// Sets `options.explain`.
     #[arg(long)]
     pub explain: bool,
+    /// `json`: the whole plan; `csv`: its assignments, one row per shipped or unfilled line
+    /// (the form `POST /v1/plan?format=csv` answers with).
+    #[arg(long, value_enum, default_value = "json")]
+    pub format: PlanFormat,
     /// Write the plan here instead of stdout.
     #[arg(long)]
     pub out: Option<PathBuf>,
-    /// Do not print the plan JSON (the summary still goes to stderr).
+    /// Do not print the plan (the summary still goes to stderr).
     #[arg(long)]
     pub summary_only: bool,
     /// Also run the independent checker on the plan and fail if it finds a violation.

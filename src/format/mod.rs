@@ -2,7 +2,9 @@
 //!
 //! Nothing here knows about the domain model or the solver.
 
+pub mod assignments_csv;
 pub mod csv_folder;
+pub mod metadata;
 pub mod plan;
 pub mod wave;
 
@@ -136,6 +138,14 @@ fn json_pointer(path: &serde_path_to_error::Path) -> String {
         }
     }
     pointer
+}
+
+/// Serialises any wire type as compact JSON with a trailing newline (what the service sends
+/// unless asked for `?pretty`).
+pub fn to_compact_json<T: serde::Serialize>(value: &T) -> String {
+    let mut text = serde_json::to_string(value).expect("wire types always serialise");
+    text.push('\n');
+    text
 }
 
 /// Serialises any wire type as pretty JSON with a trailing newline.

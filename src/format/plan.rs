@@ -4,6 +4,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::metadata::Metadata;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
@@ -61,6 +63,9 @@ pub struct OrderResult {
     /// Present only with `options.explain`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub explain: Option<Explanation>,
+    /// The order's `metadata`, echoed untouched.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Metadata>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -83,6 +88,9 @@ pub struct ShipmentLine {
     pub line: String,
     pub sku: String,
     pub qty: i64,
+    /// The order line's `metadata`, echoed untouched.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Metadata>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -92,6 +100,9 @@ pub struct UnfilledLine {
     pub sku: String,
     pub qty: i64,
     pub reason: UnfilledReason,
+    /// The order line's `metadata`, echoed untouched.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Metadata>,
 }
 
 /// Why units did not ship; the most specific reason that is true (SPEC.md §3).

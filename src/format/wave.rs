@@ -6,6 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::metadata::Metadata;
+
 /// One wave: open orders plus the network snapshot they may be sourced from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -53,6 +55,9 @@ pub struct Order {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hold: Option<String>,
     pub lines: Vec<OrderLine>,
+    /// The caller's own references; never read, echoed on the plan's order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Metadata>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -61,6 +66,10 @@ pub struct OrderLine {
     pub id: String,
     pub sku: String,
     pub qty: i64,
+    /// The caller's own references; never read, echoed on the line's shipment lines and
+    /// unfilled entries.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Metadata>,
 }
 
 /// Destination: coordinates, a zone (keying into `lanes`), or both.

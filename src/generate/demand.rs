@@ -182,6 +182,7 @@ pub fn orders(config: &GeneratorConfig, bands: &Bands, rng: &mut Rng) -> Vec<Ord
                     &popularity[band],
                     rng,
                 ),
+                metadata: None,
             }
         })
         .collect();
@@ -219,6 +220,7 @@ fn lines(count: usize, consumer: bool, popularity: &Weighted, rng: &mut Rng) -> 
                 id: (i + 1).to_string(),
                 sku: sku_id(rank),
                 qty,
+                metadata: None,
             }
         })
         .collect()

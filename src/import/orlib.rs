@@ -153,7 +153,9 @@ impl CapInstance {
                     id: "1".to_string(),
                     sku: SKU.to_string(),
                     qty: customer.demand,
+                    metadata: None,
                 }],
+                metadata: None,
             });
         }
         Wave {

@@ -36,6 +36,7 @@ pub fn assemble(model: &Model, outcome: SolveOutcome, explain: bool, elapsed_ms:
             shipments: Vec::new(),
             unfilled: Vec::new(),
             explain: None,
+            metadata: None,
         })
         .collect();
     let mut objective = Objective::default();
@@ -58,6 +59,7 @@ pub fn assemble(model: &Model, outcome: SolveOutcome, explain: bool, elapsed_ms:
                     line: o.lines[li].id.clone(),
                     sku: model.skus[o.lines[li].sku].clone(),
                     qty,
+                    metadata: None,
                 })
                 .collect(),
             cost: quote.shipment_cost(units),
@@ -94,6 +96,7 @@ pub fn assemble(model: &Model, outcome: SolveOutcome, explain: bool, elapsed_ms:
                 sku: model.skus[line.sku].clone(),
                 qty: missing,
                 reason,
+                metadata: None,
             });
         }
         result.status = if o.is_held() {

@@ -1,5 +1,6 @@
 //! Service configuration: `waveopt serve` flags, each with a `WAVEOPT_*` environment variable
-//! as fallback, and the defaults. A flag beats its variable; the variable beats the default.
+//! as fallback (clap's `env`), and the defaults. A flag beats its variable; the variable beats
+//! the default.
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 
@@ -14,11 +15,28 @@ pub enum LogFormat {
     Text,
 }
 
+/// The defaults, shared by [`ServiceConfig::default`] and the flags.
+pub mod defaults {
+    pub const PORT: u16 = 8080;
+    pub const MAX_BODY_BYTES: usize = 256 * 1024 * 1024;
+    pub const MAX_ORDERS: usize = 200_000;
+    pub const MAX_JSON_DEPTH: usize = 32;
+    pub const MAX_STRING_BYTES: usize = 4096;
+    pub const MAX_ARRAY_LEN: usize = 2_000_000;
+    pub const MAX_TIME_LIMIT_MS: i64 = 60_000;
+    pub const SOLVER_THREADS: i64 = 1;
+    pub const RETRY_AFTER_SECS: u64 = 2;
+    pub const BODY_TIMEOUT_MS: u64 = 60_000;
+}
+
 /// The effective configuration of one server.
 #[derive(Clone, Debug)]
 pub struct ServiceConfig {
     pub bind: IpAddr,
     pub port: u16,
+    /// A second port that serves only `GET /metrics`, without an API key, for a scraper that
+    /// reaches the pod directly; `None`: `/metrics` only on `port`, behind the keys.
+    pub metrics_port: Option<u16>,
     /// Largest accepted request body, in bytes (413 above).
     pub max_body_bytes: usize,
     /// Most orders in one wave (413 above).
@@ -39,7 +57,7 @@ pub struct ServiceConfig {
     pub solver_threads: i64,
     /// Seconds announced in `Retry-After` on 503.
     pub retry_after_secs: u64,
-    /// Time allowed to receive a whole request body (408 beyond): slow senders hold no slot.
+    /// Longest silence while a request body arrives (408 beyond): slow senders hold no slot.
     pub body_timeout_ms: u64,
     /// Accepted bearer tokens; empty: no authentication.
     pub api_keys: Vec<String>,
@@ -56,18 +74,19 @@ impl Default for ServiceConfig {
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
         ServiceConfig {
             bind: IpAddr::V4(Ipv4Addr::LOCALHOST),
-            port: 8080,
-            max_body_bytes: 256 * 1024 * 1024,
-            max_orders: 200_000,
-            max_json_depth: 32,
-            max_string_bytes: 4096,
-            max_array_len: 2_000_000,
+            port: defaults::PORT,
+            metrics_port: None,
+            max_body_bytes: defaults::MAX_BODY_BYTES,
+            max_orders: defaults::MAX_ORDERS,
+            max_json_depth: defaults::MAX_JSON_DEPTH,
+            max_string_bytes: defaults::MAX_STRING_BYTES,
+            max_array_len: defaults::MAX_ARRAY_LEN,
             pool_size: cores,
             queue_size: 2 * cores,
-            max_time_limit_ms: 60_000,
-            solver_threads: 1,
-            retry_after_secs: 2,
-            body_timeout_ms: 60_000,
+            max_time_limit_ms: defaults::MAX_TIME_LIMIT_MS,
+            solver_threads: defaults::SOLVER_THREADS,
+            retry_after_secs: defaults::RETRY_AFTER_SECS,
+            body_timeout_ms: defaults::BODY_TIMEOUT_MS,
             api_keys: Vec::new(),
             log_format: LogFormat::Json,
             fault_injection: false,
@@ -79,147 +98,96 @@ impl ServiceConfig {
     pub fn socket_addr(&self) -> SocketAddr {
         SocketAddr::new(self.bind, self.port)
     }
+
+    /// Where the metrics-only listener binds, when one is configured.
+    pub fn metrics_addr(&self) -> Option<SocketAddr> {
+        self.metrics_port
+            .map(|port| SocketAddr::new(self.bind, port))
+    }
 }
 
-/// `waveopt serve` arguments. Every flag also reads the environment variable named in its help.
-#[derive(Args, Debug, Default)]
+/// `waveopt serve` arguments. Every flag also reads the `WAVEOPT_*` variable its help names; a
+/// malformed variable is a usage error naming it.
+#[derive(Args, Debug, Clone)]
 pub struct ServeArgs {
-    /// Address to bind [env WAVEOPT_BIND; default 127.0.0.1; use 0.0.0.0 in containers].
-    #[arg(long)]
-    pub bind: Option<IpAddr>,
-    /// TCP port [env WAVEOPT_PORT; default 8080].
-    #[arg(long)]
-    pub port: Option<u16>,
-    /// Largest request body in bytes [env WAVEOPT_MAX_BODY_BYTES; default 268435456].
-    #[arg(long)]
-    pub max_body_bytes: Option<usize>,
-    /// Most orders per wave [env WAVEOPT_MAX_ORDERS; default 200000].
-    #[arg(long)]
-    pub max_orders: Option<usize>,
-    /// Deepest JSON nesting [env WAVEOPT_MAX_JSON_DEPTH; default 32].
-    #[arg(long)]
-    pub max_json_depth: Option<usize>,
-    /// Longest JSON string in bytes [env WAVEOPT_MAX_STRING_BYTES; default 4096].
-    #[arg(long)]
-    pub max_string_bytes: Option<usize>,
-    /// Most elements per JSON array [env WAVEOPT_MAX_ARRAY_LEN; default 2000000].
-    #[arg(long)]
-    pub max_array_len: Option<usize>,
-    /// Concurrent solves [env WAVEOPT_POOL_SIZE; default: number of cores].
-    #[arg(long)]
+    /// Address to bind; use 0.0.0.0 in containers.
+    #[arg(long, env = "WAVEOPT_BIND", default_value = "127.0.0.1")]
+    pub bind: IpAddr,
+    /// TCP port.
+    #[arg(long, env = "WAVEOPT_PORT", default_value_t = defaults::PORT)]
+    pub port: u16,
+    /// Also serve GET /metrics, without an API key, on this port (for a scraper).
+    #[arg(long, env = "WAVEOPT_METRICS_PORT")]
+    pub metrics_port: Option<u16>,
+    /// Largest request body in bytes, after gzip decoding.
+    #[arg(long, env = "WAVEOPT_MAX_BODY_BYTES", default_value_t = defaults::MAX_BODY_BYTES)]
+    pub max_body_bytes: usize,
+    /// Most orders per wave.
+    #[arg(long, env = "WAVEOPT_MAX_ORDERS", default_value_t = defaults::MAX_ORDERS)]
+    pub max_orders: usize,
+    /// Deepest JSON nesting.
+    #[arg(long, env = "WAVEOPT_MAX_JSON_DEPTH", default_value_t = defaults::MAX_JSON_DEPTH)]
+    pub max_json_depth: usize,
+    /// Longest JSON string in bytes.
+    #[arg(long, env = "WAVEOPT_MAX_STRING_BYTES", default_value_t = defaults::MAX_STRING_BYTES)]
+    pub max_string_bytes: usize,
+    /// Most elements per JSON array.
+    #[arg(long, env = "WAVEOPT_MAX_ARRAY_LEN", default_value_t = defaults::MAX_ARRAY_LEN)]
+    pub max_array_len: usize,
+    /// Concurrent solves [default: the number of cores].
+    #[arg(long, env = "WAVEOPT_POOL_SIZE")]
     pub pool_size: Option<usize>,
-    /// Waves allowed to wait for a solver [env WAVEOPT_QUEUE_SIZE; default 2 × cores].
-    #[arg(long)]
+    /// Waves allowed to wait for a solver [default: 2 × the number of cores].
+    #[arg(long, env = "WAVEOPT_QUEUE_SIZE")]
     pub queue_size: Option<usize>,
-    /// Cap on options.time_limit_ms [env WAVEOPT_MAX_TIME_LIMIT_MS; default 60000].
-    #[arg(long)]
-    pub max_time_limit_ms: Option<i64>,
-    /// HiGHS threads per solve [env WAVEOPT_SOLVER_THREADS; default 1].
-    #[arg(long)]
-    pub solver_threads: Option<i64>,
-    /// Retry-After seconds on 503 [env WAVEOPT_RETRY_AFTER_SECS; default 2].
-    #[arg(long)]
-    pub retry_after_secs: Option<u64>,
-    /// Time to receive a request body, ms [env WAVEOPT_BODY_TIMEOUT_MS; default 60000].
-    #[arg(long)]
-    pub body_timeout_ms: Option<u64>,
-    /// Log format [env WAVEOPT_LOG_FORMAT; default json].
-    #[arg(long, value_enum)]
-    pub log_format: Option<LogFormat>,
-    /// Reads no flag: API keys come only from WAVEOPT_API_KEYS (comma-separated), so that they
-    /// never show in a process list.
-    #[arg(skip)]
-    pub api_keys: Option<Vec<String>>,
+    /// Cap on options.time_limit_ms.
+    #[arg(long, env = "WAVEOPT_MAX_TIME_LIMIT_MS", default_value_t = defaults::MAX_TIME_LIMIT_MS)]
+    pub max_time_limit_ms: i64,
+    /// HiGHS threads per solve.
+    #[arg(long, env = "WAVEOPT_SOLVER_THREADS", default_value_t = defaults::SOLVER_THREADS)]
+    pub solver_threads: i64,
+    /// Retry-After seconds on 503.
+    #[arg(long, env = "WAVEOPT_RETRY_AFTER_SECS", default_value_t = defaults::RETRY_AFTER_SECS)]
+    pub retry_after_secs: u64,
+    /// Longest silence while a request body arrives, in ms (408 beyond).
+    #[arg(long, env = "WAVEOPT_BODY_TIMEOUT_MS", default_value_t = defaults::BODY_TIMEOUT_MS)]
+    pub body_timeout_ms: u64,
+    /// Log format.
+    #[arg(long, env = "WAVEOPT_LOG_FORMAT", value_enum, default_value = "json")]
+    pub log_format: LogFormat,
     /// Test hook (never in production): lets a wave with a reserved id panic inside the solve.
     #[arg(long, hide = true)]
     pub fault_injection: bool,
 }
 
+/// The variable API keys are read from (comma-separated). There is deliberately no flag for
+/// them, so that they never show in a process list.
+pub const API_KEYS_VAR: &str = "WAVEOPT_API_KEYS";
+
 impl ServeArgs {
-    /// Resolves flags, then environment variables, then defaults. A malformed variable is an
-    /// error naming it.
-    pub fn resolve(self, env: impl Fn(&str) -> Option<String>) -> Result<ServiceConfig, String> {
+    /// The configuration these arguments describe, with `api_keys` (the value of
+    /// [`API_KEYS_VAR`], if set). Counts are raised to their minimum of 1 where 0 is meaningless.
+    pub fn into_config(self, api_keys: Option<&str>) -> ServiceConfig {
         let d = ServiceConfig::default();
-        let keys = match self.api_keys {
-            Some(keys) => keys,
-            None => env("WAVEOPT_API_KEYS")
-                .map(|v| parse_keys(&v))
-                .unwrap_or_default(),
-        };
-        let log_format = match self.log_format {
-            Some(f) => f,
-            None => match env("WAVEOPT_LOG_FORMAT").as_deref() {
-                None | Some("json") => LogFormat::Json,
-                Some("text") => LogFormat::Text,
-                Some(other) => {
-                    return Err(format!(
-                        "WAVEOPT_LOG_FORMAT: expected json or text, got {other:?}"
-                    ))
-                }
-            },
-        };
-        let config = ServiceConfig {
-            bind: pick(self.bind, &env, "WAVEOPT_BIND", d.bind)?,
-            port: pick(self.port, &env, "WAVEOPT_PORT", d.port)?,
-            max_body_bytes: pick(
-                self.max_body_bytes,
-                &env,
-                "WAVEOPT_MAX_BODY_BYTES",
-                d.max_body_bytes,
-            )?,
-            max_orders: pick(self.max_orders, &env, "WAVEOPT_MAX_ORDERS", d.max_orders)?,
-            max_json_depth: pick(
-                self.max_json_depth,
-                &env,
-                "WAVEOPT_MAX_JSON_DEPTH",
-                d.max_json_depth,
-            )?,
-            max_string_bytes: pick(
-                self.max_string_bytes,
-                &env,
-                "WAVEOPT_MAX_STRING_BYTES",
-                d.max_string_bytes,
-            )?,
-            max_array_len: pick(
-                self.max_array_len,
-                &env,
-                "WAVEOPT_MAX_ARRAY_LEN",
-                d.max_array_len,
-            )?,
-            pool_size: pick(self.pool_size, &env, "WAVEOPT_POOL_SIZE", d.pool_size)?.max(1),
-            queue_size: pick(self.queue_size, &env, "WAVEOPT_QUEUE_SIZE", d.queue_size)?,
-            max_time_limit_ms: pick(
-                self.max_time_limit_ms,
-                &env,
-                "WAVEOPT_MAX_TIME_LIMIT_MS",
-                d.max_time_limit_ms,
-            )?
-            .max(1),
-            solver_threads: pick(
-                self.solver_threads,
-                &env,
-                "WAVEOPT_SOLVER_THREADS",
-                d.solver_threads,
-            )?
-            .max(1),
-            retry_after_secs: pick(
-                self.retry_after_secs,
-                &env,
-                "WAVEOPT_RETRY_AFTER_SECS",
-                d.retry_after_secs,
-            )?,
-            body_timeout_ms: pick(
-                self.body_timeout_ms,
-                &env,
-                "WAVEOPT_BODY_TIMEOUT_MS",
-                d.body_timeout_ms,
-            )?
-            .max(1),
-            api_keys: keys,
-            log_format,
+        ServiceConfig {
+            bind: self.bind,
+            port: self.port,
+            metrics_port: self.metrics_port,
+            max_body_bytes: self.max_body_bytes,
+            max_orders: self.max_orders,
+            max_json_depth: self.max_json_depth,
+            max_string_bytes: self.max_string_bytes,
+            max_array_len: self.max_array_len,
+            pool_size: self.pool_size.unwrap_or(d.pool_size).max(1),
+            queue_size: self.queue_size.unwrap_or(d.queue_size),
+            max_time_limit_ms: self.max_time_limit_ms.max(1),
+            solver_threads: self.solver_threads.max(1),
+            retry_after_secs: self.retry_after_secs,
+            body_timeout_ms: self.body_timeout_ms.max(1),
+            api_keys: api_keys.map(parse_keys).unwrap_or_default(),
+            log_format: self.log_format,
             fault_injection: self.fault_injection,
-        };
-        Ok(config)
+        }
     }
 }
 
@@ -231,25 +199,4 @@ pub fn parse_keys(value: &str) -> Vec<String> {
         .filter(|k| !k.is_empty())
         .map(str::to_string)
         .collect()
-}
-
-fn pick<T: std::str::FromStr>(
-    flag: Option<T>,
-    env: &impl Fn(&str) -> Option<String>,
-    var: &str,
-    default: T,
-) -> Result<T, String>
-where
-    T::Err: std::fmt::Display,
-{
-    if let Some(v) = flag {
-        return Ok(v);
-    }
-    match env(var) {
-        Some(text) => text
-            .trim()
-            .parse()
-            .map_err(|e| format!("{var}={text:?}: {e}")),
-        None => Ok(default),
-    }
 }

@@ -14,6 +14,8 @@ pub enum ApiError {
     /// A body or structural limit: 413, with the problem found.
     TooLarge(Problem),
     UnsupportedMediaType(String),
+    /// A `Content-Encoding` other than gzip: 415.
+    UnsupportedEncoding,
     Unauthorized,
     /// The pool and its queue are full: 503 with `Retry-After`.
     Overloaded {
@@ -21,7 +23,7 @@ pub enum ApiError {
     },
     /// A fault on our side; already logged with the request id.
     Internal,
-    /// The body did not arrive in time: 408.
+    /// The body stalled longer than the idle timeout allows: 408.
     BodyTimeout {
         after_ms: u64,
     },
@@ -49,7 +51,9 @@ impl ApiError {
                 StatusCode::PAYLOAD_TOO_LARGE
             }
             ApiError::Wave(_) | ApiError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
-            ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::UnsupportedMediaType(_) | ApiError::UnsupportedEncoding => {
+                StatusCode::UNSUPPORTED_MEDIA_TYPE
+            }
             ApiError::Unauthorized => StatusCode::UNAUTHORIZED,
             ApiError::Overloaded { .. } | ApiError::NotReady => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::BadRequest { .. } => StatusCode::BAD_REQUEST,
@@ -90,6 +94,11 @@ impl ApiError {
                 ),
                 Vec::new(),
             ),
+            ApiError::UnsupportedEncoding => info(
+                "unsupported_encoding",
+                "the body's Content-Encoding must be gzip, or absent".to_string(),
+                Vec::new(),
+            ),
             ApiError::Unauthorized => info(
                 "unauthorized",
                 "missing or unknown API key: send Authorization: Bearer <key>".to_string(),
@@ -105,7 +114,7 @@ impl ApiError {
             ApiError::BadRequest { code, message } => info(code, message.clone(), Vec::new()),
             ApiError::BodyTimeout { after_ms } => info(
                 "body_timeout",
-                format!("the request body did not arrive within {after_ms} ms"),
+                format!("the request body stalled for more than {after_ms} ms"),
                 Vec::new(),
             ),
             ApiError::NotFound => info("not_found", "no such endpoint".to_string(), Vec::new()),

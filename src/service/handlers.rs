@@ -3,7 +3,7 @@
 
 use std::sync::atomic::AtomicBool;
 
-use axum::body::{Body, Bytes, HttpBody};
+use axum::body::{Body, Bytes};
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -20,7 +20,7 @@ use super::schema::plan::{ErrorBody, Plan};
 use super::schema::wave::Wave;
 use super::schema::{Status, ValidationReport};
 use super::state::AppState;
-use super::{csv_output, limits, readiness};
+use super::{limits, readiness};
 use crate::error::{Error, Problem};
 use crate::format;
 
@@ -39,6 +39,40 @@ pub enum OutputFormat {
 pub struct PlanQuery {
     #[serde(default)]
     format: OutputFormat,
+    #[serde(flatten)]
+    layout: Layout,
+}
+
+/// `?pretty` (or `?pretty=true`) asks for indented JSON; the default is compact JSON, a
+/// third the size of indented JSON on a large plan.
+#[derive(Debug, Default, Deserialize)]
+pub struct Layout {
+    #[serde(default)]
+    pretty: Option<String>,
+}
+
+impl Layout {
+    /// The JSON text of `value` in the asked layout, or 400 for a `pretty` that is no boolean.
+    pub fn json<T: serde::Serialize>(&self, value: &T) -> Result<String, ApiError> {
+        match self.pretty.as_deref() {
+            None | Some("false") | Some("0") => Ok(format::to_compact_json(value)),
+            Some("") | Some("true") | Some("1") => Ok(format::to_pretty_json(value)),
+            Some(other) => Err(ApiError::BadRequest {
+                code: "bad_query",
+                message: format!("pretty must be true or false, got {other:?}"),
+            }),
+        }
+    }
+}
+
+/// The `pretty` query parameter of a JSON route; a malformed query is 400.
+pub fn layout(query: Result<Query<Layout>, QueryRejection>) -> Result<Layout, ApiError> {
+    query
+        .map(|Query(layout)| layout)
+        .map_err(|e| ApiError::BadRequest {
+            code: "bad_query",
+            message: e.to_string(),
+        })
 }
 
 const JSON: &str = "application/json";
@@ -48,7 +82,8 @@ const JSON: &str = "application/json";
     post,
     path = "/v1/plan",
     tag = "planning",
-    params(("format" = Option<OutputFormat>, Query, description = "`json` (default) or `csv`")),
+    params(("format" = Option<OutputFormat>, Query, description = "`json` (default) or `csv`"),
+        ("pretty" = Option<bool>, Query, description = "Indented JSON; compact when absent")),
     request_body(content = Wave, content_type = "application/json",
         description = "A wave (SPEC.md §2). `options.time_limit_ms` is capped by the server; \
                        `options.threads` is replaced by the server's fixed setting."),
@@ -58,9 +93,9 @@ const JSON: &str = "application/json";
             (String = "text/csv"))),
         (status = 400, description = "Unparseable JSON (line and column) or a bad query", body = ErrorBody),
         (status = 401, description = "API keys are configured and none was given", body = ErrorBody),
-        (status = 408, description = "The body did not arrive within the server's time", body = ErrorBody),
+        (status = 408, description = "The body stalled longer than the server allows", body = ErrorBody),
         (status = 413, description = "Body, JSON structure or order count above the limits", body = ErrorBody),
-        (status = 415, description = "Content-Type is not application/json", body = ErrorBody),
+        (status = 415, description = "Content-Type is not application/json, or Content-Encoding is not gzip", body = ErrorBody),
         (status = 422, description = "The wave breaks the contract: every problem", body = ErrorBody),
         (status = 500, description = "A fault on the server; quote X-Request-Id", body = ErrorBody),
         (status = 503, description = "Every solver busy and the queue full", body = ErrorBody,
@@ -75,8 +110,8 @@ pub async fn plan(
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
-    let output = match query {
-        Ok(Query(q)) => q.format,
+    let (output, layout) = match query {
+        Ok(Query(q)) => (q.format, q.layout),
         Err(e) => {
             return Err(ApiError::BadRequest {
                 code: "bad_query",
@@ -90,7 +125,7 @@ pub async fn plan(
         &request_id,
         &headers,
         body,
-        move |state, bytes, cancel| plan_job(state, bytes, output, cancel, &id),
+        move |state, bytes, cancel| plan_job(state, bytes, output, &layout, cancel, &id),
     )
     .await
 }
@@ -100,14 +135,15 @@ pub async fn plan(
     post,
     path = "/v1/validate",
     tag = "planning",
+    params(("pretty" = Option<bool>, Query, description = "Indented JSON; compact when absent")),
     request_body(content = Wave, content_type = "application/json"),
     responses(
         (status = 200, description = "The wave is valid", body = ValidationReport),
         (status = 400, description = "Unparseable JSON (line and column)", body = ErrorBody),
         (status = 401, description = "API keys are configured and none was given", body = ErrorBody),
-        (status = 408, description = "The body did not arrive within the server's time", body = ErrorBody),
+        (status = 408, description = "The body stalled longer than the server allows", body = ErrorBody),
         (status = 413, description = "Body, JSON structure or order count above the limits", body = ErrorBody),
-        (status = 415, description = "Content-Type is not application/json", body = ErrorBody),
+        (status = 415, description = "Content-Type is not application/json, or Content-Encoding is not gzip", body = ErrorBody),
         (status = 422, description = "The wave breaks the contract: every problem", body = ErrorBody),
         (status = 500, description = "A fault on the server; quote X-Request-Id", body = ErrorBody),
         (status = 503, description = "Every solver busy and the queue full", body = ErrorBody,
@@ -118,15 +154,17 @@ pub async fn plan(
 pub async fn validate(
     State(state): State<AppState>,
     Extension(request_id): Extension<RequestId>,
+    query: Result<Query<Layout>, QueryRejection>,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
+    let layout = layout(query)?;
     run_job(
         &state,
         &request_id,
         &headers,
         body,
-        |state, bytes, _cancel| {
+        move |state, bytes, _cancel| {
             let wave = read_wave(state, bytes)?;
             let problems = crate::validation::validate(&wave);
             if !problems.is_empty() {
@@ -139,7 +177,7 @@ pub async fn validate(
                 nodes: wave.nodes.len(),
                 inventory: wave.inventory.len(),
             };
-            Ok((JSON, format::to_pretty_json(&report)))
+            Ok((JSON, layout.json(&report)?))
         },
     )
     .await
@@ -260,54 +298,38 @@ pub(super) fn finish(
     }
 }
 
-/// The body, once its content type and size pass.
+/// The body, once its content type passes. The layers in `middleware` have already decoded
+/// gzip and bound its size and its silences; their errors are told apart here.
 pub(super) async fn read_body(
     headers: &HeaderMap,
     body: Body,
     state: &AppState,
 ) -> Result<Bytes, ApiError> {
     check_content_type(headers)?;
-    let max = state.config().max_body_bytes;
-    let too_large = || {
-        ApiError::TooLarge(Problem::new(
-            "",
-            "body_too_large",
-            format!("the body is larger than {max} bytes"),
-        ))
-    };
-    let declared = headers
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<u64>().ok());
-    if declared.is_some_and(|len| len > max as u64) {
-        return Err(too_large());
-    }
-    let limit_ms = state.config().body_timeout_ms;
-    let receive = async {
-        let mut body = body;
-        // A declared length only sizes the first allocation up to 1 MiB: a client that declares
-        // a lot and sends little costs no memory.
-        let mut buffer = Vec::with_capacity(declared.unwrap_or(0).min(1 << 20) as usize);
-        while let Some(frame) =
-            std::future::poll_fn(|cx| std::pin::Pin::new(&mut body).poll_frame(cx)).await
-        {
-            let frame = frame.map_err(|e| ApiError::BadRequest {
-                code: "unreadable_body",
-                message: format!("the body could not be read: {e}"),
-            })?;
-            if let Ok(data) = frame.into_data() {
-                if buffer.len() + data.len() > max {
-                    return Err(too_large());
-                }
-                buffer.extend_from_slice(&data);
-            }
-        }
-        Ok(buffer)
-    };
-    let buffer = tokio::time::timeout(std::time::Duration::from_millis(limit_ms), receive)
+    axum::body::to_bytes(body, usize::MAX)
         .await
-        .map_err(|_| ApiError::BodyTimeout { after_ms: limit_ms })??;
-    Ok(Bytes::from(buffer))
+        .map_err(|e| body_error(e.into_inner(), state))
+}
+
+/// The body limit's error is 413, the idle timeout's 408, anything else (a broken gzip stream,
+/// a dropped connection) 400.
+fn body_error(error: tower::BoxError, state: &AppState) -> ApiError {
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(error.as_ref());
+    while let Some(e) = cause {
+        if e.is::<http_body_util::LengthLimitError>() {
+            return super::middleware::body_too_large(state.config().max_body_bytes);
+        }
+        if e.is::<tower_http::timeout::TimeoutError>() {
+            return ApiError::BodyTimeout {
+                after_ms: state.config().body_timeout_ms,
+            };
+        }
+        cause = e.source();
+    }
+    ApiError::BadRequest {
+        code: "unreadable_body",
+        message: format!("the body could not be read: {error}"),
+    }
 }
 
 /// `application/json` or any `application/*+json`, with or without parameters.
@@ -384,6 +406,7 @@ fn plan_job(
     state: &AppState,
     bytes: &[u8],
     output: OutputFormat,
+    layout: &Layout,
     cancel: &AtomicBool,
     request_id: &str,
 ) -> JobOutput {
@@ -407,10 +430,10 @@ fn plan_job(
         "wave planned"
     );
     Ok(match output {
-        OutputFormat::Json => (JSON, format::to_pretty_json(&plan)),
+        OutputFormat::Json => (JSON, layout.json(&plan)?),
         OutputFormat::Csv => (
             "text/csv; charset=utf-8",
-            csv_output::assignments_csv(&plan),
+            format::assignments_csv::assignments_csv(&plan),
         ),
     })
 }

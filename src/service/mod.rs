@@ -4,10 +4,12 @@
 //! - [`serve`] binds, serves and shuts down gracefully: on SIGTERM or ctrl-c it stops accepting
 //!   and waits for the waves in flight.
 //! - Parsing and solving run in the bounded [`pool`]; errors take SPEC.md §4's shape
-//!   ([`errors`]); request ids, access logs and metrics come from [`middleware`].
+//!   ([`errors`]); gzip, body limits, request ids, access logs and metrics come from
+//!   [`middleware`].
+//! - With a metrics port configured, [`serve`] also answers `GET /metrics` there, without an
+//!   API key ([`metrics_app`]), for a scraper that reaches the pod directly.
 
 pub mod config;
-mod csv_output;
 pub mod errors;
 pub mod handlers;
 pub mod limits;
@@ -21,18 +23,18 @@ pub mod scenarios;
 pub mod schema;
 pub mod state;
 
-use std::future::Future;
+use std::future::{Future, IntoFuture};
 use std::process::ExitCode;
 
 use axum::routing::{get, post};
 use axum::Router;
 use tower_http::catch_panic::CatchPanicLayer;
 
+pub use crate::format::assignments_csv::assignments_csv;
 pub use config::{LogFormat, ServeArgs, ServiceConfig};
-pub use csv_output::assignments_csv;
 pub use state::AppState;
 
-use crate::error::{Error, Problem};
+use crate::error::Error;
 use errors::ApiError;
 
 /// The whole API. `/healthz`, `/readyz` and `/openapi.json` are public; `/v1/*` and
@@ -54,7 +56,7 @@ pub fn app(state: AppState) -> Router {
         .route("/readyz", get(handlers::readyz))
         .route("/openapi.json", get(handlers::openapi))
         .merge(planner::page_routes());
-    protected
+    let router = protected
         .merge(public)
         .fallback(handlers::not_found)
         .method_not_allowed_fallback(handlers::method_not_allowed)
@@ -64,17 +66,43 @@ pub fn app(state: AppState) -> Router {
                 axum::response::IntoResponse::into_response(ApiError::Internal)
             },
         ))
-        .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            middleware::observe,
-        ))
-        .with_state(state)
+        .with_state(state.clone());
+    middleware::layered(router, &state)
 }
 
-/// Binds the configured address and serves until SIGTERM or ctrl-c.
+/// Only `GET /metrics`, without an API key: what the metrics port serves.
+pub fn metrics_app(state: AppState) -> Router {
+    let router = Router::new()
+        .route("/metrics", get(handlers::metrics))
+        .fallback(handlers::not_found)
+        .method_not_allowed_fallback(handlers::method_not_allowed)
+        .with_state(state.clone());
+    middleware::layered(router, &state)
+}
+
+/// Binds the configured addresses and serves until SIGTERM or ctrl-c.
 pub async fn serve(config: ServiceConfig) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(config.socket_addr()).await?;
-    serve_on(listener, AppState::new(config), shutdown_signal()).await
+    let state = AppState::new(config);
+    let Some(metrics_addr) = state.config().metrics_addr() else {
+        return serve_on(listener, state, shutdown_signal()).await;
+    };
+    let metrics_listener = tokio::net::TcpListener::bind(metrics_addr).await?;
+    tracing::info!(address = %metrics_addr, "metrics served without an API key");
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    let mut stop_rx = stop_rx;
+    let api_stopped = async move {
+        let _ = stop_rx.wait_for(|stop| *stop).await;
+    };
+    let metrics = axum::serve(metrics_listener, metrics_app(state.clone()))
+        .with_graceful_shutdown(api_stopped);
+    let api = async move {
+        let served = serve_on(listener, state, shutdown_signal()).await;
+        let _ = stop_tx.send(true);
+        served
+    };
+    let (api, metrics) = tokio::join!(api, metrics.into_future());
+    api.and(metrics)
 }
 
 /// Serves on `listener` until `shutdown` completes, then finishes the requests in flight.
@@ -145,9 +173,7 @@ pub fn init_logging(format: LogFormat) {
 
 /// `waveopt serve`: resolves the configuration, starts a runtime and serves.
 pub fn run_cli(args: ServeArgs) -> Result<ExitCode, Error> {
-    let config = args
-        .resolve(|name| std::env::var(name).ok())
-        .map_err(|m| Error::Invalid(vec![Problem::new("", "bad_config", m)]))?;
+    let config = args.into_config(std::env::var(config::API_KEYS_VAR).ok().as_deref());
     init_logging(config.log_format);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

@@ -12,7 +12,8 @@
 use std::sync::atomic::AtomicBool;
 
 use axum::body::Body;
-use axum::extract::State;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::Extension;
@@ -20,7 +21,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::errors::ApiError;
-use super::handlers::{run_job, JobOutput};
+use super::handlers::{layout, run_job, JobOutput, Layout};
 use super::limits;
 use super::middleware::RequestId;
 use super::schema::plan::ErrorBody;
@@ -95,6 +96,7 @@ pub struct Figure {
     post,
     path = "/v1/scenarios",
     tag = "planning",
+    params(("pretty" = Option<bool>, Query, description = "Indented JSON; compact when absent")),
     request_body(content = ScenarioRequest, content_type = "application/json",
         description = "A base wave and up to eight variants (docs/scenarios.md). The plans share \
                        one solver slot; each plan's time limit is capped at the server's limit \
@@ -103,9 +105,9 @@ pub struct Figure {
         (status = 200, description = "The comparison and its figures", body = ScenarioResponse),
         (status = 400, description = "Unparseable JSON (line and column)", body = ErrorBody),
         (status = 401, description = "API keys are configured and none was given", body = ErrorBody),
-        (status = 408, description = "The body did not arrive within the server's time", body = ErrorBody),
+        (status = 408, description = "The body stalled longer than the server allows", body = ErrorBody),
         (status = 413, description = "Body, JSON structure, order or variant count above the limits", body = ErrorBody),
-        (status = 415, description = "Content-Type is not application/json", body = ErrorBody),
+        (status = 415, description = "Content-Type is not application/json, or Content-Encoding is not gzip", body = ErrorBody),
         (status = 422, description = "Every problem: shapes, edits naming missing things \
             (`/variants/1/edits/0/node`), edited waves breaking the contract (`/variants/0/wave/…`), \
             the base wave (`/base/…`)", body = ErrorBody),
@@ -118,16 +120,18 @@ pub struct Figure {
 pub async fn scenarios(
     State(state): State<AppState>,
     Extension(request_id): Extension<RequestId>,
+    query: Result<Query<Layout>, QueryRejection>,
     headers: HeaderMap,
     body: Body,
 ) -> Result<Response, ApiError> {
+    let layout = layout(query)?;
     let id = request_id.0.clone();
     run_job(
         &state,
         &request_id,
         &headers,
         body,
-        move |state, bytes, cancel| scenario_job(state, bytes, cancel, &id),
+        move |state, bytes, cancel| scenario_job(state, bytes, &layout, cancel, &id),
     )
     .await
 }
@@ -136,6 +140,7 @@ pub async fn scenarios(
 fn scenario_job(
     state: &AppState,
     bytes: &[u8],
+    layout: &Layout,
     cancel: &AtomicBool,
     request_id: &str,
 ) -> JobOutput {
@@ -177,7 +182,7 @@ fn scenario_job(
         maps: figures(report.maps),
         comparison: result.comparison,
     };
-    Ok(("application/json", crate::format::to_pretty_json(&response)))
+    Ok(("application/json", layout.json(&response)?))
 }
 
 /// Structural limits, UTF-8, the scenario's shape, then the order and variant counts.

@@ -14,7 +14,7 @@
 //! | dates | `invalid_date` |
 //! | numbers | `not_finite`, `negative`, `not_positive`, `value_too_large`, `out_of_range` |
 //! | geography | `incomplete_coordinates`, `missing_destination` |
-//! | orders | `no_lines` |
+//! | orders | `no_lines`, `not_an_object` (`metadata`) |
 //! | network | `no_nodes`, `duplicate_inventory`, `duplicate_lane` |
 //! | reservations | `qty_and_share`, `missing_qty_or_share` |
 //! | policy | `no_tiers` |

@@ -1,4 +1,5 @@
-//! Order rules: ids, channel and customer, tier, dates, destination, hold, and lines.
+//! Order rules: ids, channel and customer, tier, dates, destination, hold, lines, and the
+//! shape of `metadata` (whose content is the caller's and never read).
 //! A SKU that no node stocks is not a problem (it becomes a shortfall), nor is a `due_by`
 //! before `as_of` (the order is simply late).
 
@@ -8,6 +9,7 @@ use super::ids::{check_duplicate_id, check_empty_string, FirstSeen};
 use super::numbers::check_positive_quantity;
 use super::references::{check_unknown_tier, Names};
 use super::sink::{Pointer, Sink};
+use crate::format::metadata::Metadata;
 use crate::format::{Order, OrderLine};
 
 /// Every rule about `orders`, order by order, in field order.
@@ -58,7 +60,34 @@ pub(super) fn check_orders(sink: &mut Sink, names: &Names, list: &Pointer, order
         }
         check_no_lines(sink, &at, order);
         check_lines(sink, &at.field("lines"), &order.lines);
+        check_metadata(sink, &at, order.metadata.as_ref());
     }
+}
+
+/// `not_an_object`: `metadata` is a JSON object of the caller's own references, or absent.
+fn check_metadata(sink: &mut Sink, at: &Pointer, metadata: Option<&Metadata>) {
+    let Some(metadata) = metadata else {
+        return;
+    };
+    if metadata.is_object() {
+        return;
+    }
+    let first = metadata.json().chars().next().unwrap_or(' ');
+    let kind = match first {
+        '[' => "an array",
+        '"' => "a string",
+        'n' => "null",
+        't' | 'f' => "a boolean",
+        _ => "a number",
+    };
+    sink.report(
+        at.field("metadata"),
+        "not_an_object",
+        format!(
+            "metadata must be a JSON object, got {kind}; wrap the value, e.g. {{\"erp_ref\": ...}}, \
+             or omit metadata"
+        ),
+    );
 }
 
 /// `no_lines`: an order without lines has nothing to source.
@@ -96,5 +125,6 @@ fn check_lines(sink: &mut Sink, list: &Pointer, lines: &[OrderLine]) {
             line.qty,
             "order at least one unit, or remove the line",
         );
+        check_metadata(sink, &at, line.metadata.as_ref());
     }
 }

@@ -64,6 +64,9 @@ pub struct OrderResult {
     /// Present only with `options.explain`.
     #[serde(default)]
     pub explain: Option<Explanation>,
+    /// The order's `metadata`, echoed untouched.
+    #[serde(default)]
+    pub metadata: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -85,6 +88,9 @@ pub struct ShipmentLine {
     pub line: String,
     pub sku: String,
     pub qty: i64,
+    /// The order line's `metadata`, echoed untouched.
+    #[serde(default)]
+    pub metadata: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -94,6 +100,9 @@ pub struct UnfilledLine {
     pub sku: String,
     pub qty: i64,
     pub reason: UnfilledReason,
+    /// The order line's `metadata`, echoed untouched.
+    #[serde(default)]
+    pub metadata: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
 #[derive(Deserialize, ToSchema)]

@@ -63,6 +63,10 @@ pub struct Order {
     pub hold: Option<String>,
     #[schema(min_items = 1)]
     pub lines: Vec<OrderLine>,
+    /// The caller's own references (ERP keys, notes): any JSON object, echoed untouched on
+    /// the plan's order.
+    #[serde(default)]
+    pub metadata: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -75,6 +79,9 @@ pub struct OrderLine {
     /// Integer ≥ 1.
     #[schema(minimum = 1, maximum = 1000000000)]
     pub qty: i64,
+    /// The caller's own references (ERP keys, notes): any JSON object, echoed untouched.
+    #[serde(default)]
+    pub metadata: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
 /// `{lat, lon}` and/or `{zone}`.

@@ -67,8 +67,13 @@ fn ship_to(e: u32) -> impl Strategy<Value = ShipTo> {
 }
 
 fn order(e: u32) -> impl Strategy<Value = Order> {
-    let line = (name(e, &["1", "2"]), name(e, SKUS), count(e, 1))
-        .prop_map(|(id, sku, qty)| OrderLine { id, sku, qty });
+    let line =
+        (name(e, &["1", "2"]), name(e, SKUS), count(e, 1)).prop_map(|(id, sku, qty)| OrderLine {
+            id,
+            sku,
+            qty,
+            metadata: None,
+        });
     let head = (
         name(e, &["O1", "O2"]),
         name(e, CHANNELS),
@@ -99,6 +104,7 @@ fn order(e: u32) -> impl Strategy<Value = Order> {
             fill_or_kill,
             hold,
             lines,
+            metadata: None,
         },
     )
 }

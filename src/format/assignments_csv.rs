@@ -1,8 +1,8 @@
-//! `POST /v1/plan?format=csv`: the plan's assignments as one CSV table for ERPs that import
-//! spreadsheets. One row per shipped line (node, method, dates) and one per unfilled line
+//! The plan's assignments as one CSV table for ERPs that import spreadsheets
+//! (`waveopt plan --format csv`, `POST /v1/plan?format=csv`). One row per shipped line (node, method, dates) and one per unfilled line
 //! (with its reason); orders in plan order.
 
-use crate::format::Plan;
+use super::Plan;
 
 pub const HEADER: [&str; 12] = [
     "order",
