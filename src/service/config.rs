@@ -46,6 +46,8 @@ pub struct ServiceConfig {
     pub log_format: LogFormat,
     /// Test hook: a wave whose `wave_id` is [`PANIC_WAVE_ID`] panics inside the solve.
     pub fault_injection: bool,
+    /// Plan jobs: store, TTL, lease.
+    pub jobs: super::jobs::JobsConfig,
 }
 
 /// The `wave_id` that triggers the fault-injection panic (only with `fault_injection`).
@@ -71,6 +73,7 @@ impl Default for ServiceConfig {
             api_keys: Vec::new(),
             log_format: LogFormat::Json,
             fault_injection: false,
+            jobs: super::jobs::JobsConfig::default(),
         }
     }
 }
@@ -133,6 +136,8 @@ pub struct ServeArgs {
     /// Test hook (never in production): lets a wave with a reserved id panic inside the solve.
     #[arg(long, hide = true)]
     pub fault_injection: bool,
+    #[command(flatten)]
+    pub jobs: super::jobs::JobArgs,
 }
 
 impl ServeArgs {
@@ -218,6 +223,7 @@ impl ServeArgs {
             api_keys: keys,
             log_format,
             fault_injection: self.fault_injection,
+            jobs: self.jobs.resolve()?,
         };
         Ok(config)
     }

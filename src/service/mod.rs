@@ -10,6 +10,7 @@ pub mod config;
 mod csv_output;
 pub mod errors;
 pub mod handlers;
+pub mod jobs;
 pub mod limits;
 pub mod metrics;
 pub mod middleware;
@@ -42,6 +43,11 @@ pub fn app(state: AppState) -> Router {
         .route("/v1/plan", post(handlers::plan))
         .route("/v1/validate", post(handlers::validate))
         .route("/v1/scenarios", post(scenarios::scenarios))
+        .route("/v1/jobs", post(jobs::handlers::submit))
+        .route(
+            "/v1/jobs/{id}",
+            get(jobs::handlers::status).delete(jobs::handlers::cancel),
+        )
         .route("/v1/datasets", get(planner::datasets))
         .route("/v1/datasets/{name}", get(planner::dataset))
         .route("/metrics", get(handlers::metrics))
@@ -95,6 +101,7 @@ pub async fn serve_on(
         api_keys = c.api_keys.len(),
         "waveopt serving"
     );
+    jobs::start_sweeper(&state);
     axum::serve(listener, app(state))
         .with_graceful_shutdown(shutdown)
         .await?;

@@ -7,6 +7,7 @@ pub mod greedy;
 pub mod ledger;
 pub mod mip;
 pub mod polish;
+pub mod progress;
 pub mod tiers;
 
 pub use allocation::{units_per_line, Allocation, ShipmentDecision, SolveOutcome};
