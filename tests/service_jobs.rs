@@ -38,3 +38,30 @@ async fn jobs_share_the_pool_and_queued_jobs_cancel_at_once() {
 async fn failures_unknown_ids_and_the_ttl() {
     jobs_support::failures_unknown_ids_and_the_ttl(memory()).await;
 }
+
+/// The OpenAPI document has the three job operations, with examples: the sample wave as the
+/// body, a queued answer, a running job and a done one whose plan is a real plan.
+#[test]
+fn the_openapi_document_describes_jobs_with_examples() {
+    let doc: serde_json::Value =
+        serde_json::from_str(&waveopt::service::openapi::document_json()).unwrap();
+    let submit = &doc["paths"]["/v1/jobs"]["post"];
+    assert_eq!(
+        submit["responses"]["202"]["content"]["application/json"]["example"]["status"],
+        "queued"
+    );
+    assert!(submit["responses"]["202"]["headers"]["location"].is_object());
+    assert!(submit["requestBody"]["content"]["application/json"]["example"]["orders"].is_array());
+    let examples = &doc["paths"]["/v1/jobs/{id}"]["get"]["responses"]["200"]["content"]
+        ["application/json"]["examples"];
+    assert_eq!(examples["running"]["value"]["progress"]["stage"], "solving");
+    let done = &examples["done"]["value"];
+    let plan = waveopt::format::parse_plan(&done["plan"].to_string()).unwrap();
+    let sample = common::load_wave("sample/wave.json");
+    assert!(waveopt::checker::check(&sample, &plan).is_empty());
+    let cancel = &doc["paths"]["/v1/jobs/{id}"]["delete"]["responses"];
+    assert!(cancel["202"].is_object() && cancel["404"].is_object());
+    for schema in ["JobView", "JobProgress", "JobStatus", "JobAccepted"] {
+        assert!(doc["components"]["schemas"][schema].is_object(), "{schema}");
+    }
+}
