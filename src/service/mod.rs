@@ -102,9 +102,11 @@ pub async fn serve_on(
         "waveopt serving"
     );
     jobs::start_sweeper(&state);
+    let jobs = state.jobs().clone();
     axum::serve(listener, app(state))
         .with_graceful_shutdown(shutdown)
         .await?;
+    jobs::finish_local_jobs(&jobs).await;
     tracing::info!("waveopt stopped: every request in flight has been answered");
     Ok(())
 }

@@ -81,6 +81,28 @@ impl Jobs {
     }
 }
 
+/// With a shared store, waits until this replica's jobs are finished and written, so that
+/// they need not be solved again by another replica after their lease (on SIGTERM; bounded by
+/// the orchestrator's grace period). With the in-process store they would be lost with the
+/// process anyway, so it does not wait.
+pub async fn finish_local_jobs(jobs: &Jobs) {
+    if jobs.config.store == StoreKind::Memory {
+        return;
+    }
+    let mut logged = false;
+    loop {
+        let left = jobs.local().len();
+        if left == 0 {
+            return;
+        }
+        if !logged {
+            tracing::info!(jobs = left, "finishing this replica's plan jobs before exiting");
+            logged = true;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
 /// A job this replica is solving; unregistered when dropped.
 pub(crate) struct LocalJob {
     jobs: Jobs,
