@@ -240,6 +240,18 @@ pub async fn jobs_share_the_pool_and_queued_jobs_cancel_at_once(jobs: JobsConfig
     assert_eq!(cancelled.status, StatusCode::OK);
     assert_eq!(cancelled.json["status"], "cancelled");
     assert!(cancelled.json.get("plan").is_none());
+    // Its place in the queue is given back within a heartbeat, while the long job still runs.
+    let deadline = Instant::now() + Duration::from_secs(5);
+    let next = loop {
+        let answer = submit(&state, &sample_wave(), None).await;
+        if answer.status == StatusCode::ACCEPTED {
+            break answer.json["id"].as_str().unwrap().to_string();
+        }
+        assert!(Instant::now() < deadline, "the cancelled job kept its place");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    assert_eq!(poll(&state, &long_id).await.json["status"], "running");
+    delete(&state, &next).await;
     delete(&state, &long_id).await;
     wait_for(&state, &long_id, Duration::from_secs(30), is_final).await;
     // The queued job never ran, and its place in the pool was given back.

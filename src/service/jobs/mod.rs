@@ -96,7 +96,10 @@ pub async fn finish_local_jobs(jobs: &Jobs) {
             return;
         }
         if !logged {
-            tracing::info!(jobs = left, "finishing this replica's plan jobs before exiting");
+            tracing::info!(
+                jobs = left,
+                "finishing this replica's plan jobs before exiting"
+            );
             logged = true;
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;

@@ -101,13 +101,17 @@ async fn run(state: AppState, id: String, wave: crate::Wave, admission: Admissio
     let cancel = Arc::new(AtomicBool::new(false));
     let _local = jobs.solving(&id, cancel.clone());
     let seen = Arc::new(Mutex::new(Seen::default()));
+    let lost = Arc::new(tokio::sync::Notify::new());
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let beating = tokio::spawn(heartbeat(
         jobs.clone(),
         id.clone(),
-        live.clone(),
-        cancel.clone(),
-        seen.clone(),
+        Beat {
+            live: live.clone(),
+            cancel: cancel.clone(),
+            seen: seen.clone(),
+            lost: lost.clone(),
+        },
         stopped,
     ));
     let handle = tokio::runtime::Handle::current();
@@ -118,7 +122,7 @@ async fn run(state: AppState, id: String, wave: crate::Wave, admission: Admissio
         jobs.worker_id.clone(),
     );
     let fault_injection = state.config().fault_injection;
-    let outcome = state
+    let solving = state
         .pool()
         .run_with_cancel(admission, cancel.clone(), move |cancel| {
             let started = handle.block_on(store.start(&job_id, &owner, &job_live.progress(false)));
@@ -140,8 +144,13 @@ async fn run(state: AppState, id: String, wave: crate::Wave, admission: Admissio
                 Ok(plan) => Solved::Plan(serde_json::to_string(&plan).expect("plans serialise")),
                 Err(e) => Solved::Failed(ApiError::Wave(e)),
             }
-        })
-        .await;
+        });
+    // A job cancelled while queued, or taken over by another replica, gives its place in the
+    // pool back at once: dropping `solving` leaves the queue (or sets the cancel flag).
+    let outcome = tokio::select! {
+        outcome = solving => Some(outcome),
+        _ = lost.notified() => None,
+    };
     let _ = stop.send(());
     let _ = beating.await;
     let mut seen = *seen.lock().unwrap_or_else(|p| p.into_inner());
@@ -150,6 +159,9 @@ async fn run(state: AppState, id: String, wave: crate::Wave, admission: Admissio
         seen.cancel_requested =
             matches!(jobs.store.get(&id).await, Ok(Some(r)) if r.cancel_requested);
     }
+    let Some(outcome) = outcome else {
+        return;
+    };
     let (status, plan, error) = match outcome {
         Ok(Solved::NotStarted) => return,
         _ if seen.lost => {
@@ -190,14 +202,27 @@ fn internal_error(id: &str) -> ErrorBody {
 
 /// Renews the lease and writes the progress every heartbeat period until `stopped`; passes a
 /// `DELETE` (or a lost lease) on to the solver through `cancel`.
-async fn heartbeat(
-    jobs: Jobs,
-    id: String,
+/// What the heartbeat shares with the job it beats for.
+struct Beat {
     live: Arc<Live>,
     cancel: Arc<AtomicBool>,
     seen: Arc<Mutex<Seen>>,
+    /// Notified once the job is no longer this replica's.
+    lost: Arc<tokio::sync::Notify>,
+}
+
+async fn heartbeat(
+    jobs: Jobs,
+    id: String,
+    beat: Beat,
     mut stopped: tokio::sync::oneshot::Receiver<()>,
 ) {
+    let Beat {
+        live,
+        cancel,
+        seen,
+        lost,
+    } = beat;
     let period = Duration::from_millis(jobs.config.heartbeat_ms());
     loop {
         let cancel_requested = seen.lock().map(|s| s.cancel_requested).unwrap_or(false);
@@ -210,9 +235,12 @@ async fn heartbeat(
             Ok(beat) => {
                 let mut s = seen.lock().unwrap_or_else(|p| p.into_inner());
                 s.cancel_requested |= beat.cancel_requested;
-                s.lost |= !beat.owned;
-                if s.cancel_requested || s.lost {
+                if s.cancel_requested || !beat.owned {
                     cancel.store(true, Ordering::Relaxed);
+                }
+                if !beat.owned && !s.lost {
+                    s.lost = true;
+                    lost.notify_one();
                 }
             }
             Err(e) => tracing::warn!(job = %id, error = %e, "job heartbeat failed"),
