@@ -247,7 +247,10 @@ pub async fn jobs_share_the_pool_and_queued_jobs_cancel_at_once(jobs: JobsConfig
         if answer.status == StatusCode::ACCEPTED {
             break answer.json["id"].as_str().unwrap().to_string();
         }
-        assert!(Instant::now() < deadline, "the cancelled job kept its place");
+        assert!(
+            Instant::now() < deadline,
+            "the cancelled job kept its place"
+        );
         tokio::time::sleep(Duration::from_millis(50)).await;
     };
     assert_eq!(poll(&state, &long_id).await.json["status"], "running");

@@ -8,9 +8,10 @@
 //!   [`redis_store`] (`--job-store redis://…`, any number of replicas).
 //! - [`runner`]: solving a job in the pool `/v1/plan` uses, with heartbeats, and taking over
 //!   the jobs of a replica that died.
-//! - [`handlers`]: the three endpoints.
+//! - [`handlers`]: the three endpoints; [`examples`]: their OpenAPI examples.
 
 pub mod config;
+pub mod examples;
 pub mod handlers;
 pub mod memory;
 pub mod model;
