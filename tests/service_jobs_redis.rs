@@ -204,6 +204,38 @@ fn a_job_survives_the_replica_that_was_solving_it() {
 
 #[test]
 #[ignore = "needs redis-server: make test-redis"]
+fn a_replica_stopping_finishes_its_jobs_before_it_exits() {
+    let redis = Redis::start();
+    let mut first = Replica::start(&redis);
+    let second = Replica::start(&redis);
+    let (_, accepted) = first.request(
+        "POST",
+        "/v1/jobs",
+        &jobs_support::long_wave(3_000).to_string(),
+    );
+    let id = accepted["id"].as_str().unwrap().to_string();
+    second.poll_until(&id, Duration::from_secs(30), |job| {
+        job["status"] == "running"
+    });
+    // SIGTERM, as Kubernetes sends it: stop accepting, finish the job, write it, exit.
+    let term = Command::new("kill")
+        .args(["-TERM", &first.child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(term.success());
+    let exit = first.child.wait().unwrap();
+    assert!(exit.success(), "{exit:?}");
+    let (status, job) = second.request("GET", &format!("/v1/jobs/{id}"), "");
+    assert_eq!(status, 200);
+    assert_eq!(job["status"], "done", "{job}");
+    assert_eq!(
+        job["attempts"], 1,
+        "finished by the replica that started it"
+    );
+}
+
+#[test]
+#[ignore = "needs redis-server: make test-redis"]
 fn a_job_submitted_to_one_replica_is_answered_by_another() {
     let redis = Redis::start();
     let first = Replica::start(&redis);
