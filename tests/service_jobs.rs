@@ -15,6 +15,12 @@ fn memory() -> JobsConfig {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_store_keeps_its_contract() {
+    let store = std::sync::Arc::new(waveopt::service::jobs::memory::MemoryStore::default());
+    jobs_support::the_store_keeps_its_contract(store).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_jobs_plan_equals_the_clis() {
     jobs_support::a_jobs_plan_equals_the_clis(memory()).await;
 }

@@ -73,6 +73,14 @@ fn wait_until_listening(port: u16) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs redis-server: make test-redis"]
+async fn the_store_keeps_its_contract() {
+    let redis = Redis::start();
+    let store = waveopt::service::jobs::redis_store::RedisStore::open(&redis.url).unwrap();
+    jobs_support::the_store_keeps_its_contract(std::sync::Arc::new(store)).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs redis-server: make test-redis"]
 async fn a_jobs_plan_equals_the_clis() {
     let redis = Redis::start();
     jobs_support::a_jobs_plan_equals_the_clis(redis.jobs()).await;

@@ -11,7 +11,7 @@ use http_body_util::BodyExt;
 use serde_json::Value;
 use tower::ServiceExt;
 use waveopt::service::config::PANIC_WAVE_ID;
-use waveopt::service::jobs::JobsConfig;
+use waveopt::service::jobs::{JobStore, JobsConfig};
 use waveopt::service::{app, AppState, ServiceConfig};
 
 use crate::common;
@@ -299,4 +299,120 @@ pub async fn failures_unknown_ids_and_the_ttl(jobs: JobsConfig) {
     );
     tokio::time::sleep(Duration::from_millis(1_300)).await;
     assert_eq!(poll(&state, &id).await.status, StatusCode::NOT_FOUND);
+}
+
+/// The store's contract, straight on the trait: leases, heartbeats, one winner among replicas
+/// racing to take over an orphan, the first finisher wins, cancel of a queued job.
+pub async fn the_store_keeps_its_contract(store: std::sync::Arc<dyn JobStore>) {
+    use waveopt::service::jobs::model::JobStatus;
+    use waveopt::service::jobs::store::{Cancelled, Created, IdempotencyKey, NewJob, Outcome};
+    let progress = serde_json::from_value(serde_json::json!({"stage": "queued", "elapsed_ms": 0,
+        "time_limit_ms": 1000, "highs_runs": 0, "cancel_requested": false}))
+    .unwrap();
+    let new = |id: &str, key: Option<&str>| NewJob {
+        id: id.to_string(),
+        idempotency: key.map(|k| IdempotencyKey {
+            key: k.to_string(),
+            fingerprint: "fp".to_string(),
+        }),
+        wave: axum::body::Bytes::from_static(b"{}"),
+        owner: "replica-a".to_string(),
+        lease_ms: 1_000,
+        max_life_ms: 60_000,
+        progress: waveopt::service::jobs::model::JobProgress::clone(&progress),
+    };
+    assert_eq!(
+        store.create(new("job-1", Some("k1"))).await.unwrap(),
+        Created::New
+    );
+    assert_eq!(
+        store.create(new("job-2", Some("k1"))).await.unwrap(),
+        Created::Existing {
+            id: "job-1".to_string(),
+            same_body: true
+        }
+    );
+    assert!(store.get("job-2").await.unwrap().is_none());
+    assert_eq!(store.wave("job-1").await.unwrap().unwrap().as_ref(), b"{}");
+    // Only the owner starts it; its heartbeats keep the lease.
+    assert!(!store.start("job-1", "replica-b", &progress).await.unwrap());
+    assert!(store.start("job-1", "replica-a", &progress).await.unwrap());
+    assert_eq!(
+        store.get("job-1").await.unwrap().unwrap().status,
+        JobStatus::Running
+    );
+    for _ in 0..3 {
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        let beat = store
+            .heartbeat("job-1", "replica-a", 1_000, &progress)
+            .await
+            .unwrap();
+        assert!(beat.owned && !beat.cancel_requested);
+        assert!(store.orphans(10).await.unwrap().is_empty());
+        assert!(!store.take_over("job-1", "replica-b", 1_000).await.unwrap());
+    }
+    // replica-a goes quiet: the job is an orphan once its lease ends, and of eight replicas
+    // racing for it, exactly one wins.
+    tokio::time::sleep(Duration::from_millis(1_200)).await;
+    assert_eq!(store.orphans(10).await.unwrap(), vec!["job-1".to_string()]);
+    let racers: Vec<_> = (0..8)
+        .map(|i| {
+            let store = store.clone();
+            tokio::spawn(async move {
+                store
+                    .take_over("job-1", &format!("racer-{i}"), 5_000)
+                    .await
+                    .unwrap()
+            })
+        })
+        .collect();
+    let mut winners = 0;
+    for racer in racers {
+        winners += usize::from(racer.await.unwrap());
+    }
+    assert_eq!(winners, 1);
+    let job = store.get("job-1").await.unwrap().unwrap();
+    assert_eq!((job.status, job.attempts), (JobStatus::Queued, 2));
+    // The old owner learns it lost the job.
+    assert!(
+        !store
+            .heartbeat("job-1", "replica-a", 300, &progress)
+            .await
+            .unwrap()
+            .owned
+    );
+    // The first finisher wins; the job then expires after its TTL.
+    let outcome = |status| Outcome {
+        status,
+        plan: Some("{\"x\":1}".to_string()),
+        error: None,
+        progress: None,
+        ttl_ms: 400,
+    };
+    assert!(store
+        .finish("job-1", outcome(JobStatus::Done))
+        .await
+        .unwrap());
+    assert!(!store
+        .finish("job-1", outcome(JobStatus::Cancelled))
+        .await
+        .unwrap());
+    let job = store.get("job-1").await.unwrap().unwrap();
+    assert_eq!(job.status, JobStatus::Done);
+    assert_eq!(job.plan.as_deref(), Some("{\"x\":1}"));
+    assert!(store.wave("job-1").await.unwrap().is_none());
+    // A queued job is cancelled at once, with no plan.
+    store.create(new("job-3", None)).await.unwrap();
+    match store.cancel("job-3", 400).await.unwrap() {
+        Cancelled::Job(job) => assert_eq!((job.status, job.plan), (JobStatus::Cancelled, None)),
+        Cancelled::Missing => panic!("job-3 exists"),
+    }
+    assert!(matches!(
+        store.cancel("nope", 400).await.unwrap(),
+        Cancelled::Missing
+    ));
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert!(store.get("job-1").await.unwrap().is_none());
+    assert!(store.get("job-3").await.unwrap().is_none());
+    assert!(store.find_key("k1").await.unwrap().is_none());
 }
