@@ -9,7 +9,7 @@ SAMPLE := datasets/sample/wave.json
 .PHONY: run test deps build lint fmt bench bench-criterion orlib-large clean-out help fuzz audit
 
 help:
-	@echo "make run | test | lint | bench | bench-criterion | orlib-large"
+	@echo "make run | test | test-redis | lint | bench | bench-criterion | orlib-large"
 
 deps:
 	@bash scripts/install-deps.sh
@@ -28,6 +28,13 @@ test: deps
 	$(CARGO) test --release --doc
 	@bash scripts/audit.sh
 	@bash scripts/docker-context.sh
+
+# Plan jobs on the Redis store (docs/http.md): installs redis-server if missing; each test
+# starts its own server on a free 127.0.0.1 port, and two `waveopt serve` replicas share one.
+.PHONY: test-redis
+test-redis: deps
+	@bash scripts/install-redis.sh
+	$(CARGO) test --release --test service_jobs_redis -- --ignored
 
 # Supply chain: cargo-deny licenses, bans, sources (offline; installs cargo-deny if missing).
 audit:

@@ -502,7 +502,7 @@ fn configuration_from_flags_then_env_then_defaults() {
         }
     };
     // Nothing set: the flags' defaults are ServiceConfig's.
-    let plain = serve(&[]).unwrap().into_config(None);
+    let plain = serve(&[]).unwrap().into_config(None).unwrap();
     assert_eq!(
         format!("{plain:?}"),
         format!("{:?}", ServiceConfig::default())
@@ -514,7 +514,8 @@ fn configuration_from_flags_then_env_then_defaults() {
     std::env::set_var("WAVEOPT_METRICS_PORT", "9090");
     let config = serve(&["--pool-size", "5"])
         .unwrap()
-        .into_config(Some(" a, b ,,c "));
+        .into_config(Some(" a, b ,,c "))
+        .unwrap();
     assert_eq!(config.port, 9000);
     assert_eq!(config.pool_size, 5, "a flag beats its variable");
     assert_eq!(config.api_keys, ["a", "b", "c"]);

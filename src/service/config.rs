@@ -64,6 +64,8 @@ pub struct ServiceConfig {
     pub log_format: LogFormat,
     /// Test hook: a wave whose `wave_id` is [`PANIC_WAVE_ID`] panics inside the solve.
     pub fault_injection: bool,
+    /// Plan jobs: store, TTL, lease.
+    pub jobs: super::jobs::JobsConfig,
 }
 
 /// The `wave_id` that triggers the fault-injection panic (only with `fault_injection`).
@@ -90,6 +92,7 @@ impl Default for ServiceConfig {
             api_keys: Vec::new(),
             log_format: LogFormat::Json,
             fault_injection: false,
+            jobs: super::jobs::JobsConfig::default(),
         }
     }
 }
@@ -158,6 +161,8 @@ pub struct ServeArgs {
     /// Test hook (never in production): lets a wave with a reserved id panic inside the solve.
     #[arg(long, hide = true)]
     pub fault_injection: bool,
+    #[command(flatten)]
+    pub jobs: super::jobs::JobArgs,
 }
 
 /// The variable API keys are read from (comma-separated). There is deliberately no flag for
@@ -166,10 +171,11 @@ pub const API_KEYS_VAR: &str = "WAVEOPT_API_KEYS";
 
 impl ServeArgs {
     /// The configuration these arguments describe, with `api_keys` (the value of
-    /// [`API_KEYS_VAR`], if set). Counts are raised to their minimum of 1 where 0 is meaningless.
-    pub fn into_config(self, api_keys: Option<&str>) -> ServiceConfig {
+    /// [`API_KEYS_VAR`], if set). Counts are raised to their minimum of 1 where 0 is meaningless;
+    /// an unusable job store is an error.
+    pub fn into_config(self, api_keys: Option<&str>) -> Result<ServiceConfig, String> {
         let d = ServiceConfig::default();
-        ServiceConfig {
+        Ok(ServiceConfig {
             bind: self.bind,
             port: self.port,
             metrics_port: self.metrics_port,
@@ -187,7 +193,8 @@ impl ServeArgs {
             api_keys: api_keys.map(parse_keys).unwrap_or_default(),
             log_format: self.log_format,
             fault_injection: self.fault_injection,
-        }
+            jobs: self.jobs.resolve()?,
+        })
     }
 }
 

@@ -34,6 +34,13 @@ pub enum ApiError {
     NotFound,
     MethodNotAllowed,
     NotReady,
+    /// A plan job's answer: unknown job (404), a reused idempotency key (422), the job store
+    /// unreachable (503).
+    Job {
+        status: StatusCode,
+        code: &'static str,
+        message: String,
+    },
 }
 
 impl From<Error> for ApiError {
@@ -60,6 +67,7 @@ impl ApiError {
             ApiError::BodyTimeout { .. } => StatusCode::REQUEST_TIMEOUT,
             ApiError::NotFound => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            ApiError::Job { status, .. } => *status,
         }
     }
 
@@ -111,7 +119,9 @@ impl ApiError {
                 ),
                 Vec::new(),
             ),
-            ApiError::BadRequest { code, message } => info(code, message.clone(), Vec::new()),
+            ApiError::BadRequest { code, message } | ApiError::Job { code, message, .. } => {
+                info(code, message.clone(), Vec::new())
+            }
             ApiError::BodyTimeout { after_ms } => info(
                 "body_timeout",
                 format!("the request body stalled for more than {after_ms} ms"),
@@ -152,6 +162,9 @@ impl IntoResponse for ApiError {
             }
             ApiError::Unauthorized => {
                 headers.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+            }
+            ApiError::Job { status, .. } if *status == StatusCode::SERVICE_UNAVAILABLE => {
+                headers.insert(header::RETRY_AFTER, HeaderValue::from(1));
             }
             _ => {}
         }

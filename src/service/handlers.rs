@@ -358,7 +358,7 @@ fn check_content_type(headers: &HeaderMap) -> Result<(), ApiError> {
 }
 
 /// Structural limits, UTF-8, the wire types, then the order count.
-fn read_wave(state: &AppState, bytes: &[u8]) -> Result<format::Wave, ApiError> {
+pub(super) fn read_wave(state: &AppState, bytes: &[u8]) -> Result<format::Wave, ApiError> {
     limits::scan(bytes, &state.json_limits()).map_err(ApiError::TooLarge)?;
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let (line, column) = line_column(bytes, e.valid_up_to());

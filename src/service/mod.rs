@@ -12,6 +12,7 @@
 pub mod config;
 pub mod errors;
 pub mod handlers;
+pub mod jobs;
 pub mod limits;
 pub mod metrics;
 pub mod middleware;
@@ -34,7 +35,7 @@ pub use crate::format::assignments_csv::assignments_csv;
 pub use config::{LogFormat, ServeArgs, ServiceConfig};
 pub use state::AppState;
 
-use crate::error::Error;
+use crate::error::{Error, Problem};
 use errors::ApiError;
 
 /// The whole API. `/healthz`, `/readyz` and `/openapi.json` are public; `/v1/*` and
@@ -44,6 +45,11 @@ pub fn app(state: AppState) -> Router {
         .route("/v1/plan", post(handlers::plan))
         .route("/v1/validate", post(handlers::validate))
         .route("/v1/scenarios", post(scenarios::scenarios))
+        .route("/v1/jobs", post(jobs::handlers::submit))
+        .route(
+            "/v1/jobs/{id}",
+            get(jobs::handlers::status).delete(jobs::handlers::cancel),
+        )
         .route("/v1/datasets", get(planner::datasets))
         .route("/v1/datasets/{name}", get(planner::dataset))
         .route("/metrics", get(handlers::metrics))
@@ -123,9 +129,12 @@ pub async fn serve_on(
         api_keys = c.api_keys.len(),
         "waveopt serving"
     );
+    jobs::start_sweeper(&state);
+    let jobs = state.jobs().clone();
     axum::serve(listener, app(state))
         .with_graceful_shutdown(shutdown)
         .await?;
+    jobs::finish_local_jobs(&jobs).await;
     tracing::info!("waveopt stopped: every request in flight has been answered");
     Ok(())
 }
@@ -173,7 +182,9 @@ pub fn init_logging(format: LogFormat) {
 
 /// `waveopt serve`: resolves the configuration, starts a runtime and serves.
 pub fn run_cli(args: ServeArgs) -> Result<ExitCode, Error> {
-    let config = args.into_config(std::env::var(config::API_KEYS_VAR).ok().as_deref());
+    let config = args
+        .into_config(std::env::var(config::API_KEYS_VAR).ok().as_deref())
+        .map_err(|m| Error::Invalid(vec![Problem::new("", "bad_config", m)]))?;
     init_logging(config.log_format);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

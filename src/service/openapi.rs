@@ -6,6 +6,8 @@ use utoipa::openapi::{OpenApi as Document, RefOr};
 use utoipa::{Modify, OpenApi};
 
 use super::handlers;
+use super::jobs::examples::JobExamples;
+use super::jobs::model as jobs;
 use super::schema::plan as p;
 use super::schema::wave as w;
 use super::schema::{Status, ValidationReport};
@@ -30,6 +32,9 @@ const INVALID_WAVE: &str = include_str!("../../datasets/invalid/many_problems.wa
     paths(
         handlers::plan,
         handlers::validate,
+        super::jobs::handlers::submit,
+        super::jobs::handlers::status,
+        super::jobs::handlers::cancel,
         super::scenarios::scenarios,
         super::planner::datasets,
         super::planner::dataset,
@@ -49,11 +54,13 @@ const INVALID_WAVE: &str = include_str!("../../datasets/invalid/many_problems.wa
         p::ErrorInfo, p::Problem, ValidationReport, Status, handlers::OutputFormat,
         super::scenarios::ScenarioRequest, super::scenarios::ScenarioOptions,
         super::scenarios::VariantRequest, super::scenarios::ScenarioResponse,
-        super::scenarios::Figure, super::planner::DatasetInfo
+        super::scenarios::Figure, super::planner::DatasetInfo,
+        jobs::JobAccepted, jobs::JobView, jobs::JobStatus, jobs::JobStage, jobs::JobProgress
     )),
-    modifiers(&BearerAuth, &SampleExample),
+    modifiers(&BearerAuth, &SampleExample, &JobExamples),
     tags(
         (name = "planning", description = "Plan and validate waves"),
+        (name = "jobs", description = "Plan jobs: submit a wave, poll it, cancel it (SPEC.md §5)"),
         (name = "operations", description = "Probes, metrics and this document")
     )
 )]

@@ -91,7 +91,22 @@ impl SolvePool {
         T: Send + 'static,
         F: FnOnce(&AtomicBool) -> T + Send + 'static,
     {
-        let cancel = Arc::new(AtomicBool::new(false));
+        self.run_with_cancel(admission, Arc::new(AtomicBool::new(false)), job)
+            .await
+    }
+
+    /// [`Self::run`] with the caller's cancel flag, which the caller may set itself: a plan
+    /// job's `DELETE` stops its solve and still gets the job's result.
+    pub async fn run_with_cancel<T, F>(
+        &self,
+        admission: Admission,
+        cancel: Arc<AtomicBool>,
+        job: F,
+    ) -> Result<T, JobFailure>
+    where
+        T: Send + 'static,
+        F: FnOnce(&AtomicBool) -> T + Send + 'static,
+    {
         let guard = CancelOnDrop(cancel.clone());
         let running = self
             .inner
@@ -119,6 +134,13 @@ impl SolvePool {
         // The job is over: disarm nothing, the flag no longer matters.
         drop(guard);
         result
+    }
+
+    /// A place in the pool if one is free, without counting a refusal: a replica looking for
+    /// orphaned plan jobs to take over is not a client being turned away.
+    pub fn try_admit_spare(&self) -> Option<Admission> {
+        let permit = self.inner.admitted.clone().try_acquire_owned().ok()?;
+        Some(Admission { _permit: permit })
     }
 
     pub fn stats(&self) -> PoolStats {

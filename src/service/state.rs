@@ -5,6 +5,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use super::config::ServiceConfig;
+use super::jobs::Jobs;
 use super::limits::JsonLimits;
 use super::metrics::Metrics;
 use super::pool::SolvePool;
@@ -22,12 +23,15 @@ struct Inner {
     /// When readiness was last established, and whether it passed.
     readiness: tokio::sync::Mutex<Option<(Instant, bool)>>,
     openapi_json: String,
+    jobs: Jobs,
 }
 
 impl AppState {
     pub fn new(config: ServiceConfig) -> Self {
         let pool = SolvePool::new(config.pool_size, config.queue_size);
         let openapi_json = super::openapi::document_json();
+        // `ServeArgs::resolve` has checked the store's URL already.
+        let jobs = Jobs::open(config.jobs.clone()).expect("a valid job store URL");
         AppState {
             inner: Arc::new(Inner {
                 config,
@@ -35,6 +39,7 @@ impl AppState {
                 metrics: Metrics::default(),
                 readiness: tokio::sync::Mutex::new(None),
                 openapi_json,
+                jobs,
             }),
         }
     }
@@ -49,6 +54,10 @@ impl AppState {
 
     pub fn metrics(&self) -> &Metrics {
         &self.inner.metrics
+    }
+
+    pub fn jobs(&self) -> &Jobs {
+        &self.inner.jobs
     }
 
     pub fn json_limits(&self) -> JsonLimits {

@@ -8,6 +8,7 @@ pub mod ledger;
 pub mod mip;
 pub mod naive;
 pub mod polish;
+pub mod progress;
 pub mod tiers;
 
 pub use allocation::{units_per_line, Allocation, ShipmentDecision, SolveOutcome};

@@ -4,7 +4,9 @@
 //!   a stage that stops on its time limit can return HiGHS's real incumbent. HiGHS 1.16 has
 //!   been seen returning the MIP start's columns with another solution's objective;
 //! - it interrupts the MIP, or an LP's simplex or interior-point solve, when an outside flag is
-//!   set (a client went away, or the work the LP ran alongside finished).
+//!   set (a client went away, or the work the LP ran alongside finished);
+//! - it reports the MIP's incumbent, bound and gap to whoever watches the cancel flag
+//!   ([`crate::solver::progress`]: the progress of a plan job).
 
 use std::ffi::{c_char, c_int, c_void};
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -50,7 +52,8 @@ impl<'a> SolveWatch<'a> {
             self as *const SolveWatch as *mut c_void,
         );
         highs_sys::Highs_startCallback(highs, MIP_IMPROVING_SOLUTION as HighsInt);
-        if self.cancel.is_some() {
+        if let Some(cancel) = self.cancel {
+            crate::solver::progress::started_run(cancel);
             highs_sys::Highs_startCallback(highs, MIP_INTERRUPT as HighsInt);
         }
     }
@@ -95,6 +98,17 @@ unsafe extern "C" fn on_event(
             return;
         }
         let watch = &*(user as *const SolveWatch);
+        if let (Some(cancel), MIP_IMPROVING_SOLUTION | MIP_INTERRUPT, false) =
+            (watch.cancel, kind, data_out.is_null())
+        {
+            let out = &*data_out;
+            crate::solver::progress::report(
+                cancel,
+                out.mip_primal_bound,
+                out.mip_dual_bound,
+                out.mip_gap,
+            );
+        }
         match kind {
             MIP_IMPROVING_SOLUTION if !data_out.is_null() => {
                 let out = &*data_out;
