@@ -327,6 +327,7 @@ fn scenario_problems_carry_the_variant_index() {
     loaded.variants.push(Variant {
         name: "base".into(),
         description: None,
+        options: Default::default(),
         edits: vec![],
     });
     let details = scenario::prepare(&loaded).unwrap_err().details();

@@ -56,6 +56,7 @@ fn headline(c: &Comparison) -> Table {
         header: strings(&[
             "variant",
             "status",
+            "engine",
             "total cost",
             "Δ cost vs base",
             "fill rate",
@@ -73,6 +74,7 @@ fn headline(c: &Comparison) -> Table {
                 vec![
                     v.name.clone(),
                     format!("{:?}", v.status).to_lowercase(),
+                    v.engine.clone(),
                     money(v.cost.total),
                     cost_delta(v),
                     pct(v.fill_rate),
@@ -279,6 +281,8 @@ pub fn csv(c: &Comparison) -> String {
     let mut header = strings(&[
         "variant",
         "status",
+        "engine",
+        "time_limit_ms",
         "total_cost",
         "shipping",
         "handling",
@@ -327,7 +331,12 @@ pub fn csv(c: &Comparison) -> String {
     let opt = |x: Option<f64>| x.map_or(String::new(), |v| v.to_string());
     for v in &c.variants {
         let o = v.cost;
-        let mut row: Vec<String> = vec![v.name.clone(), format!("{:?}", v.status).to_lowercase()];
+        let mut row: Vec<String> = vec![
+            v.name.clone(),
+            format!("{:?}", v.status).to_lowercase(),
+            v.engine.clone(),
+            v.time_limit_ms.to_string(),
+        ];
         row.extend(
             [
                 o.total,
