@@ -2,10 +2,12 @@
 //!
 //! Nothing here knows about the domain model or the solver.
 
+mod assignments;
 pub mod csv_folder;
 pub mod plan;
 pub mod wave;
 
+pub use assignments::{assignments_csv, HEADER as ASSIGNMENTS_HEADER};
 pub use plan::*;
 pub use wave::*;
 

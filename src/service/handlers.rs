@@ -20,7 +20,7 @@ use super::schema::plan::{ErrorBody, Plan};
 use super::schema::wave::Wave;
 use super::schema::{Status, ValidationReport};
 use super::state::AppState;
-use super::{csv_output, limits, readiness};
+use super::{limits, readiness};
 use crate::error::{Error, Problem};
 use crate::format;
 
@@ -408,9 +408,6 @@ fn plan_job(
     );
     Ok(match output {
         OutputFormat::Json => (JSON, format::to_pretty_json(&plan)),
-        OutputFormat::Csv => (
-            "text/csv; charset=utf-8",
-            csv_output::assignments_csv(&plan),
-        ),
+        OutputFormat::Csv => ("text/csv; charset=utf-8", format::assignments_csv(&plan)),
     })
 }

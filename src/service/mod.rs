@@ -7,7 +7,6 @@
 //!   ([`errors`]); request ids, access logs and metrics come from [`middleware`].
 
 pub mod config;
-mod csv_output;
 pub mod errors;
 pub mod handlers;
 pub mod limits;
@@ -28,8 +27,8 @@ use axum::routing::{get, post};
 use axum::Router;
 use tower_http::catch_panic::CatchPanicLayer;
 
+pub use crate::format::assignments_csv;
 pub use config::{LogFormat, ServeArgs, ServiceConfig};
-pub use csv_output::assignments_csv;
 pub use state::AppState;
 
 use crate::error::{Error, Problem};

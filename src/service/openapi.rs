@@ -49,7 +49,7 @@ const INVALID_WAVE: &str = include_str!("../../datasets/invalid/many_problems.wa
         p::ErrorInfo, p::Problem, ValidationReport, Status, handlers::OutputFormat,
         super::scenarios::ScenarioRequest, super::scenarios::ScenarioOptions,
         super::scenarios::VariantRequest, super::scenarios::ScenarioResponse,
-        super::scenarios::Figure, super::planner::DatasetInfo
+        super::scenarios::Figure, super::scenarios::ReportFiles, super::planner::DatasetInfo
     )),
     modifiers(&BearerAuth, &SampleExample),
     tags(

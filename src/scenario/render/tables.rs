@@ -219,6 +219,11 @@ fn md_cell(text: &str) -> String {
 
 /// `comparison.md`: a heading, the variants' edits, and every table.
 pub fn markdown(c: &Comparison) -> String {
+    markdown_with(c, Vec::new())
+}
+
+/// `comparison.md` with `extra` tables after the comparison's own.
+pub fn markdown_with(c: &Comparison, extra: Vec<Table>) -> String {
     let mut out = format!("# Scenario: {}\n\n", c.scenario);
     if let Some(d) = &c.description {
         out.push_str(&format!("{d}\n\n"));
@@ -243,7 +248,7 @@ pub fn markdown(c: &Comparison) -> String {
             out.push_str(&format!("  - `{e}`\n"));
         }
     }
-    for table in tables(c) {
+    for table in tables(c).into_iter().chain(extra) {
         out.push_str(&format!("\n## {}\n\n", table.title));
         out.push_str(&format!(
             "| {} |\n",

@@ -1,8 +1,9 @@
-//! `POST /v1/plan?format=csv`: the plan's assignments as one CSV table for ERPs that import
+//! A plan's assignments as one CSV table (`POST /v1/plan?format=csv`, the planner page's
+//! download, each scenario variant's `<variant>.assignments.csv`) for ERPs that import
 //! spreadsheets. One row per shipped line (node, method, dates) and one per unfilled line
 //! (with its reason); orders in plan order.
 
-use crate::format::Plan;
+use super::Plan;
 
 pub const HEADER: [&str; 12] = [
     "order",
