@@ -20,7 +20,7 @@ use super::schema::plan::{ErrorBody, Plan};
 use super::schema::wave::Wave;
 use super::schema::{Status, ValidationReport};
 use super::state::AppState;
-use super::{limits, readiness};
+use super::{limits, readiness, upload};
 use crate::error::{Error, Problem};
 use crate::format;
 
@@ -49,9 +49,14 @@ const JSON: &str = "application/json";
     path = "/v1/plan",
     tag = "planning",
     params(("format" = Option<OutputFormat>, Query, description = "`json` (default) or `csv`")),
-    request_body(content = Wave, content_type = "application/json",
-        description = "A wave (SPEC.md §2). `options.time_limit_ms` is capped by the server; \
-                       `options.threads` is replaced by the server's fixed setting."),
+    request_body(
+        description = "A wave (SPEC.md §2) as JSON; or the CSV folder's files (docs/datasets.md) \
+                       as one `application/zip`, or as `multipart/form-data` with one part per \
+                       file (named by its file name; a `.zip` part is unpacked). \
+                       `options.time_limit_ms` is capped by the server; `options.threads` is \
+                       replaced by the server's fixed setting.",
+        content((Wave = "application/json"), (String = "application/zip"),
+            (String = "multipart/form-data"))),
     responses(
         (status = 200, description = "The plan", content(
             (Plan = "application/json"),
@@ -85,6 +90,14 @@ pub async fn plan(
         }
     };
     let id = request_id.0.clone();
+    if let Some(kind) = upload::kind(&headers) {
+        let upload = upload::read(kind, &headers, body, &state).await?;
+        return run_prepared(&state, &request_id, upload, move |state, upload, cancel| {
+            let wave = upload::wave(state, upload)?;
+            plan_wave(state, wave, output, cancel, &id)
+        })
+        .await;
+    }
     run_job(
         &state,
         &request_id,
@@ -230,11 +243,22 @@ pub(super) async fn run_job(
     job: impl FnOnce(&AppState, &Bytes, &AtomicBool) -> JobOutput + Send + 'static,
 ) -> Result<Response, ApiError> {
     let bytes = read_body(headers, body, state).await?;
+    run_prepared(state, request_id, bytes, job).await
+}
+
+/// [`run_job`] once the body is read (and, for an upload, taken apart): a pool slot (or 503),
+/// `job` on the pool with `input` and the cancel flag, and its answer.
+pub(super) async fn run_prepared<T: Send + 'static>(
+    state: &AppState,
+    request_id: &RequestId,
+    input: T,
+    job: impl FnOnce(&AppState, &T, &AtomicBool) -> JobOutput + Send + 'static,
+) -> Result<Response, ApiError> {
     let admission = admit(state)?;
     let job_state = state.clone();
     let outcome = state
         .pool()
-        .run(admission, move |cancel| job(&job_state, &bytes, cancel))
+        .run(admission, move |cancel| job(&job_state, &input, cancel))
         .await;
     let (content_type, text) = finish(outcome, request_id)?;
     Ok(([(header::CONTENT_TYPE, content_type)], text).into_response())
@@ -267,6 +291,15 @@ pub(super) async fn read_body(
     state: &AppState,
 ) -> Result<Bytes, ApiError> {
     check_content_type(headers)?;
+    read_limited(headers, body, state).await
+}
+
+/// The body within the server's size and time limits, whatever its content type.
+pub(super) async fn read_limited(
+    headers: &HeaderMap,
+    body: Body,
+    state: &AppState,
+) -> Result<Bytes, ApiError> {
     let max = state.config().max_body_bytes;
     let too_large = || {
         ApiError::TooLarge(Problem::new(
@@ -336,7 +369,7 @@ fn check_content_type(headers: &HeaderMap) -> Result<(), ApiError> {
 }
 
 /// Structural limits, UTF-8, the wire types, then the order count.
-fn read_wave(state: &AppState, bytes: &[u8]) -> Result<format::Wave, ApiError> {
+pub(super) fn read_wave(state: &AppState, bytes: &[u8]) -> Result<format::Wave, ApiError> {
     limits::scan(bytes, &state.json_limits()).map_err(ApiError::TooLarge)?;
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let (line, column) = line_column(bytes, e.valid_up_to());
@@ -347,6 +380,14 @@ fn read_wave(state: &AppState, bytes: &[u8]) -> Result<format::Wave, ApiError> {
         })
     })?;
     let wave = format::parse_wave(text)?;
+    check_order_count(state, wave)
+}
+
+/// The wave, unless it has more orders than this server accepts (413).
+pub(super) fn check_order_count(
+    state: &AppState,
+    wave: format::Wave,
+) -> Result<format::Wave, ApiError> {
     let max = state.config().max_orders;
     if wave.orders.len() > max {
         return Err(ApiError::TooLarge(Problem::new(
@@ -388,6 +429,17 @@ fn plan_job(
     request_id: &str,
 ) -> JobOutput {
     let wave = read_wave(state, bytes)?;
+    plan_wave(state, wave, output, cancel, request_id)
+}
+
+/// Plans a wave read from any accepted body, in the requested representation.
+fn plan_wave(
+    state: &AppState,
+    wave: format::Wave,
+    output: OutputFormat,
+    cancel: &AtomicBool,
+    request_id: &str,
+) -> JobOutput {
     if state.config().fault_injection && wave.wave_id == PANIC_WAVE_ID {
         panic!("fault injection: wave {PANIC_WAVE_ID} panics on purpose");
     }

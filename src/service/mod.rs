@@ -7,6 +7,7 @@
 //!   ([`errors`]); request ids, access logs and metrics come from [`middleware`].
 
 pub mod config;
+pub mod convert;
 pub mod errors;
 pub mod handlers;
 pub mod limits;
@@ -19,6 +20,7 @@ pub mod readiness;
 pub mod scenarios;
 pub mod schema;
 pub mod state;
+pub mod upload;
 
 use std::future::Future;
 use std::process::ExitCode;
@@ -41,6 +43,8 @@ pub fn app(state: AppState) -> Router {
         .route("/v1/plan", post(handlers::plan))
         .route("/v1/validate", post(handlers::validate))
         .route("/v1/scenarios", post(scenarios::scenarios))
+        .route("/v1/convert/wave", post(convert::convert_wave))
+        .route("/v1/convert/scenario", post(convert::convert_scenario))
         .route("/v1/datasets", get(planner::datasets))
         .route("/v1/datasets/{name}", get(planner::dataset))
         .route("/metrics", get(handlers::metrics))

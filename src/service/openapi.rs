@@ -31,6 +31,8 @@ const INVALID_WAVE: &str = include_str!("../../datasets/invalid/many_problems.wa
         handlers::plan,
         handlers::validate,
         super::scenarios::scenarios,
+        super::convert::convert_wave,
+        super::convert::convert_scenario,
         super::planner::datasets,
         super::planner::dataset,
         handlers::healthz,
