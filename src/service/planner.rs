@@ -20,6 +20,7 @@ const INDEX_HTML: &str = include_str!("../../web/index.html");
 const PLANNER_CSS: &str = include_str!("../../web/planner.css");
 const PLANNER_JS: &str = include_str!("../../web/planner.js");
 const CHARTS_JS: &str = include_str!("../../web/charts.js");
+const VARIANTS_JS: &str = include_str!("../../web/variants.js");
 
 /// Only this origin; SVG figures from the server are shown as `data:` images.
 const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
@@ -61,6 +62,7 @@ pub fn page_routes() -> Router<AppState> {
         .route("/assets/planner.css", get(css))
         .route("/assets/planner.js", get(js))
         .route("/assets/charts.js", get(charts_js))
+        .route("/assets/variants.js", get(variants_js))
 }
 
 fn asset(content_type: &'static str, text: &'static str) -> Response {
@@ -96,6 +98,10 @@ async fn js() -> Response {
 
 async fn charts_js() -> Response {
     asset("text/javascript; charset=utf-8", CHARTS_JS)
+}
+
+async fn variants_js() -> Response {
+    asset("text/javascript; charset=utf-8", VARIANTS_JS)
 }
 
 /// The datasets bundled with the server.
