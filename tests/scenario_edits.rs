@@ -53,6 +53,7 @@ fn every_example_scenario_parses() {
         "sample-stock-count",
         "sample-edi-reservations",
         "s-demand-surge",
+        "s-close-dc",
     ] {
         let path = common::dataset_path(&format!("scenarios/{name}.toml"));
         let loaded = scenario::load(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
