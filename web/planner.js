@@ -494,6 +494,7 @@
       b.addEventListener("click", () => kind.startsWith("plan-") ? downloadPlan(kind.slice(5)) : downloadReport(kind));
     }
     Variants.init(h);
+    fetch("/assets/basemap.json").then(r => r.ok ? r.json() : null).then(Charts.setBasemap).catch(() => {});
     loadDatasets().then(() => {
       const first = state.wave && state.wave.nodes.length ? state.wave.nodes[0].id : "";
       Variants.add({ name: first ? `${first} closed` : "variant 1", edits: [{ op: "close_node", node: first }] });

@@ -63,6 +63,7 @@ pub fn page_routes() -> Router<AppState> {
         .route("/assets/planner.js", get(js))
         .route("/assets/charts.js", get(charts_js))
         .route("/assets/variants.js", get(variants_js))
+        .route("/assets/basemap.json", get(basemap_json))
 }
 
 fn asset(content_type: &'static str, text: &'static str) -> Response {
@@ -98,6 +99,14 @@ async fn js() -> Response {
 
 async fn charts_js() -> Response {
     asset("text/javascript; charset=utf-8", CHARTS_JS)
+}
+
+/// Coastlines and borders for the page's map: the file the server's maps draw.
+async fn basemap_json() -> Response {
+    asset(
+        "application/json",
+        crate::scenario::charts::basemap::BASEMAP_JSON,
+    )
 }
 
 async fn variants_js() -> Response {

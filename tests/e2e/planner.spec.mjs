@@ -85,6 +85,8 @@ try {
     assert.equal(nodes, 5, "five nodes in the sample wave");
     assert.equal(lines, 18, "one line per shipment (18 in the sample plan)");
     assert.equal(dots, 20, "one point per order");
+    const outline = await map.locator("polyline.basemap-line").count();
+    assert.ok(outline > 10, `coastlines and borders drawn: ${outline}`);
     const box = await map.boundingBox();
     assert.ok(box.width > 300 && box.height > 150, `map size ${box.width}x${box.height}`);
   });
