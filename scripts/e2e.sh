@@ -10,6 +10,11 @@ BIN=target/release/waveopt
 [ -x "$BIN" ] || cargo build --release
 
 mkdir -p target/e2e
+# The sample's CSV folder as one .zip, as a planner would upload it.
+python3 -c 'import sys, zipfile, pathlib
+with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
+    for f in sorted(pathlib.Path(sys.argv[2]).iterdir()):
+        z.write(f, "csv/" + f.name)' target/e2e/sample-csv.zip datasets/sample/csv
 SERVERS=()
 stop_servers() {
   for pid in "${SERVERS[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -43,4 +48,5 @@ start_server keyed WAVEOPT_API_KEYS=e2e-key
 KEYED_URL=$URL
 
 WAVEOPT_URL="$OPEN_URL" WAVEOPT_KEYED_URL="$KEYED_URL" WAVEOPT_KEY=e2e-key SHOTS_DIR=target/e2e \
+  SAMPLE_ZIP=target/e2e/sample-csv.zip \
   node tests/e2e/planner.spec.mjs

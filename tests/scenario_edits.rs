@@ -53,6 +53,7 @@ fn every_example_scenario_parses() {
         "sample-stock-count",
         "sample-edi-reservations",
         "s-demand-surge",
+        "s-close-dc",
     ] {
         let path = common::dataset_path(&format!("scenarios/{name}.toml"));
         let loaded = scenario::load(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
@@ -327,6 +328,7 @@ fn scenario_problems_carry_the_variant_index() {
     loaded.variants.push(Variant {
         name: "base".into(),
         description: None,
+        options: Default::default(),
         edits: vec![],
     });
     let details = scenario::prepare(&loaded).unwrap_err().details();

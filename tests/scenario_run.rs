@@ -50,10 +50,19 @@ fn every_example_runs_end_to_end_into_a_report_folder() {
 
         let dir = out_dir(name);
         let written = render::write_folder(&result, &dir).unwrap();
-        let mut expected: Vec<String> = ["comparison.md", "comparison.csv", "comparison.json"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let mut expected: Vec<String> = [
+            "comparison.md",
+            "comparison.csv",
+            "comparison.json",
+            "orders_diff.csv",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for stem in render::plan_stems(&result) {
+            expected.push(format!("{stem}.plan.json"));
+            expected.push(format!("{stem}.assignments.csv"));
+        }
         for stem in ["cost-breakdown", "fill-by-tier", "node-utilisation"] {
             expected.push(format!("{stem}.svg"));
             expected.push(format!("{stem}.png"));

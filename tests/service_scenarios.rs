@@ -138,6 +138,32 @@ async fn scenario_200_compares_checked_plans() {
     for figure in json["charts"].as_array().unwrap().iter().chain(maps) {
         assert!(figure["svg"].as_str().unwrap().contains("<svg"));
     }
+
+    // The order diff and the report files, the same the CLI writes for this scenario.
+    let result = waveopt::scenario::run_cases(
+        &scenario,
+        cases,
+        &|_| {},
+        &std::sync::atomic::AtomicBool::new(false),
+    )
+    .unwrap();
+    let diff = json["orders_diff"].as_array().unwrap();
+    assert_eq!(diff.len(), result.orders_diff.len());
+    assert!(diff.iter().any(|d| d["variant"] == "DC-EAST closed"
+        && d["base"]["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n == "DC-EAST")));
+    let report = waveopt::scenario::render::render(&result);
+    let files = &json["files"];
+    assert_eq!(files["orders_diff_csv"], report.orders_diff.as_str());
+    assert_eq!(files["comparison_csv"], report.csv.as_str());
+    assert_eq!(files["comparison_md"], report.markdown.as_str());
+    assert!(files["report_html"]
+        .as_str()
+        .unwrap()
+        .starts_with("<!DOCTYPE html>"));
 }
 
 #[tokio::test]

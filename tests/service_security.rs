@@ -314,12 +314,24 @@ async fn error_bodies_carry_no_internals() {
     let answer = send(&state, request("POST", "/v1/plan", None, long)).await;
     assert_clean_error(&answer, StatusCode::PAYLOAD_TOO_LARGE, "long string");
 
-    for ctype in ["text/plain", "application/xml", "multipart/form-data"] {
+    for ctype in ["text/plain", "application/xml"] {
         let mut r = request("POST", "/v1/plan", None, sample.clone());
         r.headers_mut()
             .insert(header::CONTENT_TYPE, ctype.parse().unwrap());
         let answer = send(&state, r).await;
         assert_clean_error(&answer, StatusCode::UNSUPPORTED_MEDIA_TYPE, ctype);
+    }
+    // The CSV folder's upload forms are accepted; JSON sent as one is refused cleanly.
+    for (ctype, expected) in [
+        ("multipart/form-data", StatusCode::BAD_REQUEST),
+        ("multipart/form-data; boundary=x", StatusCode::BAD_REQUEST),
+        ("application/zip", StatusCode::UNPROCESSABLE_ENTITY),
+    ] {
+        let mut r = request("POST", "/v1/plan", None, sample.clone());
+        r.headers_mut()
+            .insert(header::CONTENT_TYPE, ctype.parse().unwrap());
+        let answer = send(&state, r).await;
+        assert_clean_error(&answer, expected, ctype);
     }
 
     let invalid_dir = common::dataset_path("invalid");

@@ -23,6 +23,11 @@
   }
   function colorOf(index) { return PALETTE[index % PALETTE.length]; }
 
+  // Coastlines and borders (Natural Earth 1:110m, public domain; /assets/basemap.json, the file
+  // the server's maps use), set once the page has fetched it.
+  let basemap = null;
+  function setBasemap(data) { basemap = data; }
+
   // Map: nodes (squares), ship-to points (dots in the colour of the node shipping most of the
   // order; red ring: nothing shipped; grey ring: on hold) and one line per shipment.
   function map(wave, plan) {
@@ -44,6 +49,18 @@
     const scale = Math.min((width - 2 * pad) / spanX, (height - 2 * pad) / spanY);
     const offX = (width - spanX * scale) / 2, offY = (height - spanY * scale) / 2;
     const project = p => [offX + (p.lon - minLon) * squeeze * scale, offY + (maxLat - p.lat) * scale];
+
+    if (basemap) {
+      const [w, e, so, no] = [minLon - 10, maxLon + 10, minLat - 10, maxLat + 10];
+      const near = line => line.some(([lon, lat]) => lon >= w && lon <= e && lat >= so && lat <= no);
+      const outline = el("g", { class: "basemap", fill: "none", "stroke-linejoin": "round" }, svg);
+      for (const [lines, colour] of [[basemap.borders, "#c4cad2"], [basemap.coast, "#8c96a2"]]) {
+        for (const line of lines.filter(near)) {
+          el("polyline", { class: "basemap-line", stroke: colour, "stroke-width": 1,
+            points: line.map(([lon, lat]) => project({ lon, lat }).map(v => v.toFixed(1)).join(",")).join(" ") }, outline);
+        }
+      }
+    }
 
     // a light graticule every 5 degrees
     const grid = el("g", { stroke: "#d6dee8", "stroke-width": 1 }, svg);
@@ -151,5 +168,5 @@
     return svg;
   }
 
-  window.Charts = { map, bars, colorOf };
+  window.Charts = { map, bars, colorOf, setBasemap };
 })();

@@ -1,5 +1,9 @@
-// waveopt planner page: pick or upload a wave, POST /v1/plan (with explain), show KPIs, map,
-// exceptions and per-order detail; define variants and POST /v1/scenarios to compare them.
+// waveopt planner page: pick or upload a wave (JSON, or the CSV folder's files or one .zip,
+// converted by POST /v1/convert/wave), plan it through the plan-jobs API when the server has
+// it (progress line and cancel; else POST /v1/plan), show KPIs, map, exceptions and per-order
+// detail, download the plan; define variants (web/variants.js) and POST /v1/scenarios to
+// compare them, with the order diff and the report's files to download, and the scenario
+// saved and loaded as TOML (POST /v1/convert/scenario).
 // Plain browser JavaScript, no dependencies; all text goes in through textContent.
 "use strict";
 (function () {
@@ -38,13 +42,21 @@
     s.classList.toggle("error", !!isError);
   }
 
-  async function api(path, body) {
+  function authHeaders() {
     const headers = {};
     const key = $("api-key").value.trim();
     if (key) headers.Authorization = "Bearer " + key;
-    const init = { headers };
-    if (body !== undefined) {
-      init.method = "POST";
+    return headers;
+  }
+
+  // `body`: an object (sent as JSON), or {raw, type} (sent as is; a FormData sets its own type).
+  async function api(path, body, method, asText) {
+    const headers = authHeaders();
+    const init = { headers, method: method || (body === undefined ? "GET" : "POST") };
+    if (body !== undefined && body.raw !== undefined) {
+      if (body.type) headers["Content-Type"] = body.type;
+      init.body = body.raw;
+    } else if (body !== undefined) {
       headers["Content-Type"] = "application/json";
       init.body = JSON.stringify(body);
     }
@@ -52,15 +64,28 @@
     const text = await response.text();
     let json = null;
     try { json = JSON.parse(text); } catch (_) { /* not JSON */ }
+    if (response.ok && asText) return text;
     if (!response.ok) {
       const err = json && json.error;
       let message = `${response.status}: ` + (err ? err.message : text.slice(0, 200));
       if (err && err.details && err.details.length) {
         message += "\n" + err.details.slice(0, 12).map(d => `  ${d.path || "/"} [${d.code}] ${d.message}`).join("\n");
       }
-      throw new Error(message);
+      const error = new Error(message);
+      error.status = response.status;
+      throw error;
     }
     return json;
+  }
+
+  // Saves text as a file through a same-origin blob: URL.
+  function download(name, text, type) {
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const a = h("a", { href: url, download: name });
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
   }
 
   // ---------- the wave ----------
@@ -91,22 +116,31 @@
       `${lines} lines, ${wave.nodes.length} nodes` +
       (wave.options && wave.options.engine ? `, engine ${wave.options.engine}` : "") +
       (wave.options && wave.options.time_limit_ms ? `, time limit ${wave.options.time_limit_ms} ms` : "");
-    fillNodeChoices();
+    Variants.setWave(wave);
   }
 
-  function upload(event) {
-    const file = event.target.files[0];
-    if (!file) return;
-    const reader = new FileReader();
-    reader.onload = () => {
-      try {
-        setWave(JSON.parse(reader.result), `uploaded file “${file.name}”`);
-        setStatus("status", "");
-      } catch (e) {
-        setStatus("status", `${file.name} is not JSON: ${e.message}`, true);
+  // One .json is a wave; one .zip or several files are the CSV folder, read by the server.
+  async function upload(event) {
+    const files = [...event.target.files];
+    if (!files.length) return;
+    const label = files.length === 1 ? `uploaded file “${files[0].name}”` : `${files.length} uploaded files`;
+    try {
+      if (files.length === 1 && /\.json$/i.test(files[0].name) && files[0].name !== "wave.json") {
+        setWave(JSON.parse(await files[0].text()), label);
+      } else if (files.length === 1 && /\.zip$/i.test(files[0].name)) {
+        setStatus("status", "Reading the CSV folder…");
+        setWave(await api("/v1/convert/wave", { raw: files[0], type: "application/zip" }), label);
+      } else {
+        const form = new FormData();
+        for (const f of files) form.append("files", f, f.name);
+        setStatus("status", "Reading the CSV folder…");
+        setWave(await api("/v1/convert/wave", { raw: form }), label);
       }
-    };
-    reader.readAsText(file);
+      state.waveFile = files.length === 1 ? files[0].name : "csv";
+      setStatus("status", "");
+    } catch (e) {
+      setStatus("status", `${label}: ${e.message}`, true);
+    }
   }
 
   function solverOptions() {
@@ -118,6 +152,51 @@
   }
 
   // ---------- plan ----------
+  // Through the plan-jobs API (SPEC.md §5) when the server has it: a progress line while it
+  // runs and a cancel button that keeps the best plan. A server without it (404/405 on
+  // POST /v1/jobs) plans in one request.
+  async function planThroughJobs(body) {
+    let job;
+    try {
+      job = await api("/v1/jobs", body);
+    } catch (e) {
+      if (e.status === 404 || e.status === 405) return api("/v1/plan", body);
+      throw e;
+    }
+    const url = "/v1/jobs/" + encodeURIComponent(job.id);
+    const cancel = $("cancel");
+    cancel.hidden = false;
+    cancel.disabled = false;
+    cancel.onclick = () => {
+      cancel.disabled = true;
+      api(url, undefined, "DELETE").catch(e => setStatus("status", e.message, true));
+    };
+    try {
+      for (;;) {
+        const now = await api(url);
+        showProgress(now);
+        if (now.status === "done" || (now.status === "cancelled" && now.plan)) return now.plan;
+        if (now.status === "failed") throw new Error("the plan failed: " + JSON.stringify(now.error || {}));
+        if (now.status === "cancelled") throw new Error("cancelled before any plan was found");
+        await new Promise(resolve => setTimeout(resolve, 500));
+      }
+    } finally {
+      cancel.hidden = true;
+      cancel.onclick = null;
+    }
+  }
+
+  function showProgress(job) {
+    const p = job.progress || {};
+    const best = p.objective ?? p.best_objective;
+    const parts = [`Job ${job.status}`];
+    if (p.stage) parts.push(`stage ${p.stage}`);
+    if (best !== undefined && best !== null) parts.push(`best cost ${money(best)}`);
+    if (p.bound !== undefined && p.bound !== null) parts.push(`bound ${money(p.bound)}`);
+    if (p.gap !== undefined && p.gap !== null) parts.push(`gap ${(p.gap * 100).toFixed(2)}%`);
+    $("progress").textContent = parts.join(" · ");
+  }
+
   async function runPlan(event) {
     event.preventDefault();
     if (!state.wave) { setStatus("status", "Pick a dataset or upload a wave first.", true); return; }
@@ -126,9 +205,10 @@
     const button = $("run");
     button.disabled = true;
     setStatus("status", "Planning…");
+    $("progress").textContent = "";
     const started = performance.now();
     try {
-      const plan = await api("/v1/plan", body);
+      const plan = await planThroughJobs(body);
       state.plan = plan;
       state.planned = body;
       showPlan(body, plan);
@@ -139,6 +219,30 @@
     } finally {
       button.disabled = false;
     }
+  }
+
+  // The assignments CSV of src/format/assignments.rs: one row per shipped line and one per
+  // unfilled line (the browser test checks it against POST /v1/plan?format=csv).
+  function assignmentsCsv(plan) {
+    const cell = v => {
+      const t = String(v);
+      return /[",\n\r]/.test(t) ? `"${t.replaceAll('"', '""')}"` : t;
+    };
+    const rows = [["order", "order_status", "node", "method", "line", "sku", "qty", "ship_date", "eta", "on_time", "days_late", "unfilled_reason"]];
+    for (const o of plan.orders) {
+      for (const s of o.shipments) {
+        for (const l of s.lines) rows.push([o.id, o.status, s.node, s.method, l.line, l.sku, l.qty, s.ship_date, s.eta, s.on_time, s.days_late, ""]);
+      }
+      for (const u of o.unfilled) rows.push([o.id, o.status, "", "", u.line, u.sku, u.qty, "", "", "", "", u.reason]);
+    }
+    return rows.map(r => r.map(cell).join(",")).join("\n") + "\n";
+  }
+
+  function downloadPlan(kind) {
+    if (!state.plan) return;
+    const stem = (state.plan.wave_id || "plan").replace(/[^A-Za-z0-9._-]+/g, "-");
+    if (kind === "json") download(`${stem}.plan.json`, JSON.stringify(state.plan, null, 2) + "\n", "application/json");
+    else download(`${stem}.assignments.csv`, assignmentsCsv(state.plan), "text/csv");
   }
 
   function kpi(label, value, note, testid) {
@@ -248,71 +352,53 @@
   }
 
   // ---------- variants ----------
-  function fillNodeChoices() {
-    for (const select of document.querySelectorAll("select[data-k=close]")) {
-      const keep = select.value;
-      select.replaceChildren(h("option", { value: "" }, "none"),
-        ...state.wave.nodes.map(n => h("option", { value: n.id }, n.id)));
-      select.value = state.wave.nodes.some(n => n.id === keep) ? keep : "";
+  function scenarioFile() {
+    const options = solverOptions();
+    const file = { name: $("scenario-name").value.trim() || `What-if on ${state.wave ? state.wave.wave_id : "a wave"}`,
+      base: state.waveFile || "wave.json", variants: Variants.all() };
+    if (Object.keys(options).length) file.options = options;
+    return file;
+  }
+
+  async function saveScenario() {
+    try {
+      const toml = await api("/v1/convert/scenario", scenarioFile(), "POST", true);
+      const stem = $("scenario-name").value.trim().replace(/[^A-Za-z0-9._-]+/g, "-") || "scenario";
+      download(`${stem}.toml`, toml, "application/toml");
+      setStatus("compare-status", `Saved the scenario as ${stem}.toml.`);
+    } catch (e) {
+      setStatus("compare-status", "Cannot save the scenario: " + e.message, true);
     }
   }
 
-  function addVariant(preset) {
-    const box = $("variants");
-    if (box.children.length >= 3) return;
-    const n = ++state.variantCount;
-    const fragment = $("variant-template").content.cloneNode(true);
-    const fieldset = fragment.querySelector("fieldset");
-    fieldset.setAttribute("data-testid", "variant");
-    for (const label of fieldset.querySelectorAll("label[data-for]")) {
-      const id = `v${n}-${label.dataset.for}`;
-      label.htmlFor = id;
-      fieldset.querySelector(`[data-k=${label.dataset.for}]`).id = id;
+  async function loadScenario(event) {
+    const file = event.target.files[0];
+    if (!file) return;
+    try {
+      const s = await api("/v1/convert/scenario", { raw: await file.text(), type: "application/toml" });
+      $("scenario-name").value = s.name || "";
+      const o = s.options || {};
+      $("engine").value = o.engine || "";
+      $("time-limit").value = o.time_limit_ms || "";
+      Variants.replaceAll(s.variants || []);
+      setStatus("compare-status", `Loaded ${file.name}: ${(s.variants || []).length} variant(s); its base is the wave loaded above` +
+        (s.base ? ` (the file names ${s.base})` : "") + ".");
+    } catch (e) {
+      setStatus("compare-status", `${file.name}: ${e.message}`, true);
+    } finally {
+      event.target.value = "";
     }
-    fieldset.querySelector(".remove").addEventListener("click", () => { fieldset.remove(); renumber(); });
-    box.appendChild(fragment);
-    if (state.wave) fillNodeChoices();
-    const p = preset || {};
-    fieldset.querySelector("[data-k=name]").value = p.name || `variant ${n}`;
-    if (p.close) fieldset.querySelector("[data-k=close]").value = p.close;
-    if (p.demand) fieldset.querySelector("[data-k=demand]").value = p.demand;
-    if (p.inventory) fieldset.querySelector("[data-k=inventory]").value = p.inventory;
-    if (p.allocation) fieldset.querySelector("[data-k=allocation]").value = p.allocation;
-    if (p.sla) fieldset.querySelector("[data-k=sla]").value = p.sla;
-    renumber();
-  }
-
-  function renumber() {
-    const sets = $("variants").querySelectorAll("fieldset");
-    sets.forEach((f, i) => { f.querySelector("legend").textContent = `Variant ${i + 1}`; });
-    $("add-variant").disabled = sets.length >= 3;
-  }
-
-  function variantOf(fieldset) {
-    const get = k => fieldset.querySelector(`[data-k=${k}]`).value;
-    const edits = [];
-    if (get("close")) edits.push({ op: "close_node", node: get("close") });
-    const demand = parseFloat(get("demand"));
-    if (!Number.isNaN(demand) && demand !== 1) edits.push({ op: "scale_demand", factor: demand });
-    const inventory = parseFloat(get("inventory"));
-    if (!Number.isNaN(inventory) && inventory !== 1) edits.push({ op: "scale_inventory", factor: inventory });
-    const policy = {};
-    if (get("allocation")) policy.allocation = get("allocation");
-    if (get("sla")) policy.sla = get("sla");
-    if (Object.keys(policy).length) edits.push(Object.assign({ op: "set_policy" }, policy));
-    return { name: get("name").trim(), edits };
   }
 
   async function runVariants(event) {
     event.preventDefault();
     if (!state.wave) return;
-    const variants = [...$("variants").querySelectorAll("fieldset")].map(variantOf);
-    const empty = variants.filter(v => !v.edits.length).map(v => v.name || "(unnamed)");
+    const file = scenarioFile();
+    const variants = file.variants;
     if (!variants.length) { setStatus("compare-status", "Add a variant first.", true); return; }
-    if (empty.length) { setStatus("compare-status", `Change at least one control in: ${empty.join(", ")}.`, true); return; }
     const base = JSON.parse(JSON.stringify(state.wave));
     if (base.options) delete base.options.explain;
-    const body = { name: `What-if on ${state.wave.wave_id}`, base, options: solverOptions(), variants };
+    const body = { name: file.name, base, options: file.options || {}, variants };
     const button = $("run-variants");
     button.disabled = true;
     setStatus("compare-status", `Planning the base and ${variants.length} variant(s)…`);
@@ -342,10 +428,12 @@
       h("td", { class: "num" }, pct(v.fill_rate)), deltaCell(v.delta && v.delta.fill_rate, x => (x * 100).toFixed(1) + " pt", true),
       ...c.tiers.map(t => h("td", { class: "num" }, pct((v.fill_by_tier.find(g => g.name === t) || {}).fill_rate))),
       h("td", { class: "num" }, v.shipments), h("td", { class: "num" }, v.split_orders),
-      h("td", { class: "num" }, pct(v.on_time_rate)), h("td", {}, v.status)));
-    const numeric = [false, true, true, true, true, ...c.tiers.map(() => true), true, true, true, false];
+      h("td", { class: "num" }, pct(v.on_time_rate)), h("td", {}, v.engine), h("td", {}, v.status)));
+    const numeric = [false, true, true, true, true, ...c.tiers.map(() => true), true, true, true, false, false];
     table("compare-table", ["Variant", "Cost", "Δ cost", "Fill", "Δ fill", ...c.tiers.map(t => `Fill ${t}`),
-      "Shipments", "Split", "On time", "Status"], rows, numeric);
+      "Shipments", "Split", "On time", "Engine", "Status"], rows, numeric);
+    showOrdersDiff(answer.orders_diff || []);
+    state.files = answer.files;
 
     const names = c.variants.map(v => v.name);
     $("chart-cost").replaceChildren(Charts.bars({
@@ -364,21 +452,53 @@
     $("comparison").hidden = false;
   }
 
+  // Every order a variant changed against the base, both outcomes side by side.
+  function showOrdersDiff(diffs) {
+    const nodes = list => list.length ? list.join(" + ") : "—";
+    const shown = diffs.slice(0, 500);
+    table("orders-diff", ["Variant", "Order", "Tier", "Channel", "Changes", "Base nodes", "Variant nodes", "Units", "Δ cost", "Days later", "Reason"],
+      shown.map(d => [d.variant, d.order, d.tier, d.channel, d.changes.join(", ").replaceAll("_", " "),
+        nodes(d.base.nodes), nodes(d.in_variant.nodes), `${d.base.units} → ${d.in_variant.units}`,
+        signed(d.cost_delta, money), d.days_later === null || d.days_later === undefined ? "–" : (d.days_later > 0 ? "+" : "") + d.days_later,
+        d.in_variant.reasons.join(", ").replaceAll("_", " ")]),
+      [false, false, false, false, false, false, false, true, true, true, false]);
+    $("orders-diff-note").textContent = diffs.length
+      ? `${diffs.length} order(s) changed` + (diffs.length > shown.length ? ` (first ${shown.length} shown; download orders_diff.csv for all)` : "") + "."
+      : "No order changed against the base.";
+  }
+
+  function downloadReport(kind) {
+    const f = state.files;
+    if (!f) return;
+    const files = {
+      "comparison-csv": ["comparison.csv", f.comparison_csv, "text/csv"],
+      "comparison-md": ["comparison.md", f.comparison_md, "text/markdown"],
+      "orders-diff": ["orders_diff.csv", f.orders_diff_csv, "text/csv"],
+      "report": ["report.html", f.report_html, "text/html"],
+    };
+    download(...files[kind]);
+  }
+
   // ---------- wiring ----------
   document.addEventListener("DOMContentLoaded", () => {
     $("dataset").addEventListener("change", () => pickDataset().catch(e => setStatus("status", e.message, true)));
     $("upload").addEventListener("change", upload);
     $("wave-form").addEventListener("submit", runPlan);
     $("variants-form").addEventListener("submit", runVariants);
-    $("add-variant").addEventListener("click", () => addVariant());
+    $("add-variant").addEventListener("click", () => Variants.add({ edits: [{}] }));
     $("api-key").addEventListener("change", () => loadDatasets());
-    addVariant({ name: "first node closed" });
-    addVariant({ name: "demand +30%", demand: 1.3, allocation: "weighted" });
+    $("save-scenario").addEventListener("click", saveScenario);
+    $("load-scenario").addEventListener("change", loadScenario);
+    for (const b of document.querySelectorAll("[data-download]")) {
+      const kind = b.dataset.download;
+      b.addEventListener("click", () => kind.startsWith("plan-") ? downloadPlan(kind.slice(5)) : downloadReport(kind));
+    }
+    Variants.init(h);
+    fetch("/assets/basemap.json").then(r => r.ok ? r.json() : null).then(Charts.setBasemap).catch(() => {});
     loadDatasets().then(() => {
-      const first = document.querySelector("select[data-k=close]");
-      if (first && state.wave && state.wave.nodes.length) first.value = state.wave.nodes[0].id;
-      const f = $("variants").querySelector("fieldset [data-k=name]");
-      if (f && state.wave && state.wave.nodes.length) f.value = `${state.wave.nodes[0].id} closed`;
+      const first = state.wave && state.wave.nodes.length ? state.wave.nodes[0].id : "";
+      Variants.add({ name: first ? `${first} closed` : "variant 1", edits: [{ op: "close_node", node: first }] });
+      Variants.add({ name: "demand +30%", edits: [{ op: "scale_demand", factor: 1.3 }, { op: "set_policy", allocation: "weighted" }] });
     });
   });
 })();

@@ -1,5 +1,6 @@
-//! The plan's assignments as one CSV table for ERPs that import spreadsheets
-//! (`waveopt plan --format csv`, `POST /v1/plan?format=csv`). One row per shipped line (node, method, dates) and one per unfilled line
+//! A plan's assignments as one CSV table (`waveopt plan --format csv`, `POST /v1/plan?format=csv`,
+//! the planner page's download, each scenario variant's `<variant>.assignments.csv`) for ERPs that
+//! import spreadsheets. One row per shipped line (node, method, dates) and one per unfilled line
 //! (with its reason); orders in plan order.
 
 use super::Plan;

@@ -6,14 +6,19 @@
 //! (nested fields such as `ship_to.lat` are flattened), so an empty cell means exactly what an
 //! absent JSON field means. The format is documented in `docs/datasets.md`.
 //!
+//! The same files also arrive as an upload: one `.zip` ([`read_zip`]) or a multipart form, held
+//! in memory by name ([`read_files`]).
+//!
 //! Reading reports every problem of every file at once, each with a path
 //! `/<file>/<data row, 1-based>/<column>` (row 0 is the header).
 
+mod archive;
 mod read;
 mod sheets;
 mod write;
 
-pub use read::read_folder;
+pub use archive::{read_zip, unzip, ArchiveLimits};
+pub use read::{read_files, read_folder};
 pub use write::write_folder;
 
 use serde::{Deserialize, Serialize};

@@ -8,6 +8,7 @@ pub mod metadata;
 pub mod plan;
 pub mod wave;
 
+pub use assignments_csv::{assignments_csv, HEADER as ASSIGNMENTS_HEADER};
 pub use plan::*;
 pub use wave::*;
 

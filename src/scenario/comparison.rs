@@ -20,7 +20,8 @@ pub struct Comparison {
     pub description: Option<String>,
     /// `wave_id` of the base wave.
     pub base_wave: String,
-    /// The engine every plan ran with.
+    /// The engine of the base plan (a variant's own `options` may pick another: see
+    /// [`VariantSummary::engine`]).
     pub engine: String,
     /// Tier names, in the base policy's priority order.
     pub tiers: Vec<String>,
@@ -40,6 +41,10 @@ pub struct VariantSummary {
     pub description: Option<String>,
     /// The edits, one compact JSON object each.
     pub edits: Vec<String>,
+    /// The engine this plan ran with.
+    pub engine: String,
+    /// Its time limit (ms).
+    pub time_limit_ms: i64,
     pub status: PlanStatus,
     pub cost: Objective,
     pub orders: i64,
@@ -240,6 +245,8 @@ fn summarise(
         name: run.name.clone(),
         description: run.description.clone(),
         edits: run.edits.clone(),
+        engine: run.wave.options.engine.as_str().to_string(),
+        time_limit_ms: run.wave.options.time_limit_ms,
         status: plan.status,
         cost: Objective {
             total: money(o.total),

@@ -17,11 +17,13 @@ mod apply;
 pub mod charts;
 pub mod cli;
 mod comparison;
+mod orders_diff;
 pub mod render;
 mod run;
 mod spec;
 
 pub use comparison::{compare, Comparison, Delta, GroupFill, NodeUse, VariantRun, VariantSummary};
+pub use orders_diff::{biggest_movers, orders_diff, Change, Mover, OrderDiff, Outcome};
 pub use run::{prepare, run_cases, PreparedCase, ScenarioResult, BASE_NAME};
 pub use spec::{Edit, Limit, OptionsOverride, PolicyChange, Scenario, ScenarioFile, Variant};
 

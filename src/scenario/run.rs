@@ -11,6 +11,7 @@ use crate::format::Wave;
 
 use super::apply::apply_at;
 use super::comparison::{compare, Comparison, VariantRun};
+use super::orders_diff::{orders_diff, OrderDiff};
 use super::spec::Scenario;
 
 /// The name the unedited base wave goes by in every output.
@@ -21,6 +22,8 @@ pub const BASE_NAME: &str = "base";
 pub struct ScenarioResult {
     pub comparison: Comparison,
     pub runs: Vec<VariantRun>,
+    /// Every order a variant changed, against the base.
+    pub orders_diff: Vec<OrderDiff>,
 }
 
 /// One wave to plan: name, description, edits (as compact JSON) and the wave itself.
@@ -162,7 +165,12 @@ pub fn run_cases(
         )));
     }
     let comparison = compare(&scenario.name, scenario.description.as_deref(), &runs);
-    Ok(ScenarioResult { comparison, runs })
+    let orders_diff = orders_diff(&runs);
+    Ok(ScenarioResult {
+        comparison,
+        runs,
+        orders_diff,
+    })
 }
 
 fn plan_checked(wave: &Wave, cancel: &AtomicBool) -> Result<crate::format::Plan, Vec<Problem>> {

@@ -43,8 +43,10 @@ fn default_scenario_name() -> String {
     "scenario".to_string()
 }
 
-/// Solver options applied to the base and every variant, over the base wave's own options.
-/// `threads` is not offered: every plan runs on one HiGHS thread, the variants in parallel.
+/// Solver options over a wave's own: the scenario's apply to the base and every variant, and a
+/// variant's own `options` then override those for that variant alone (greedy against the
+/// optimizer, or 10 s against 60 s, as variants). `threads` is not offered: every plan runs on
+/// one HiGHS thread, the variants in parallel.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OptionsOverride {
@@ -73,6 +75,10 @@ impl OptionsOverride {
         options.explain = false;
         options
     }
+
+    pub fn is_empty(&self) -> bool {
+        *self == OptionsOverride::default()
+    }
 }
 
 /// One what-if: a name and the edits that turn the base wave into it, applied in order.
@@ -82,6 +88,9 @@ pub struct Variant {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// This variant's solver options, over the scenario's.
+    #[serde(default, skip_serializing_if = "OptionsOverride::is_empty")]
+    pub options: OptionsOverride,
     pub edits: Vec<Edit>,
 }
 
@@ -181,6 +190,80 @@ pub enum Edit {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         tier: Option<String>,
     },
+    /// Adds a node (a new 3PL, store or DC) at a location, with its stock and capacity.
+    AddNode(NewNode),
+    /// Moves `qty` units of `sku` from one node's available stock to another's on-hand.
+    TransferStock {
+        sku: String,
+        from: String,
+        to: String,
+        qty: i64,
+    },
+    /// Puts the matching orders on hold (every given filter must match; at least one given).
+    Hold {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        order: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        customer: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        channel: Option<String>,
+        /// The hold reason the plan reports; default `scenario`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
+    },
+    /// Releases the matching held orders (every given filter must match; at least one given).
+    Release {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        order: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        customer: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        channel: Option<String>,
+    },
+    /// Sets the per-wave fixed cost of one node, of every node of a kind, or of every node.
+    SetFixedCost {
+        fixed_cost: f64,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        node: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        kind: Option<NodeKind>,
+    },
+}
+
+/// An `add_node` edit: the node's fields in the flat form of `nodes.csv`, plus its stock.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewNode {
+    pub node: String,
+    /// Default `3pl`.
+    #[serde(default = "default_new_node_kind")]
+    pub kind: NodeKind,
+    pub lat: f64,
+    pub lon: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub processing_days: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handling_per_shipment: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handling_per_unit: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fixed_cost: Option<f64>,
+    /// Per-wave shipment limit; absent: unlimited.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shipments: Option<i64>,
+    /// Per-wave unit limit; absent: unlimited.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub units: Option<i64>,
+    /// Only orders of these channels may ship from it; absent: every channel.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channels: Option<Vec<String>>,
+    /// On-hand units by SKU (each SKU must be one the wave stocks or orders).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub stock: BTreeMap<String, i64>,
+}
+
+fn default_new_node_kind() -> NodeKind {
+    NodeKind::ThirdParty
 }
 
 impl Edit {
@@ -200,6 +283,11 @@ impl Edit {
             Edit::SetShipMethod { .. } => "set_ship_method",
             Edit::ShiftAsOf { .. } => "shift_as_of",
             Edit::ShiftDueDates { .. } => "shift_due_dates",
+            Edit::AddNode(_) => "add_node",
+            Edit::TransferStock { .. } => "transfer_stock",
+            Edit::Hold { .. } => "hold",
+            Edit::Release { .. } => "release",
+            Edit::SetFixedCost { .. } => "set_fixed_cost",
         }
     }
 }

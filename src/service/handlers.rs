@@ -20,7 +20,7 @@ use super::schema::plan::{ErrorBody, Plan};
 use super::schema::wave::Wave;
 use super::schema::{Status, ValidationReport};
 use super::state::AppState;
-use super::{limits, readiness};
+use super::{limits, readiness, upload};
 use crate::error::{Error, Problem};
 use crate::format;
 
@@ -45,7 +45,7 @@ pub struct PlanQuery {
 
 /// `?pretty` (or `?pretty=true`) asks for indented JSON; the default is compact JSON, a
 /// third the size of indented JSON on a large plan.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 pub struct Layout {
     #[serde(default)]
     pretty: Option<String>,
@@ -84,9 +84,14 @@ const JSON: &str = "application/json";
     tag = "planning",
     params(("format" = Option<OutputFormat>, Query, description = "`json` (default) or `csv`"),
         ("pretty" = Option<bool>, Query, description = "Indented JSON; compact when absent")),
-    request_body(content = Wave, content_type = "application/json",
-        description = "A wave (SPEC.md §2). `options.time_limit_ms` is capped by the server; \
-                       `options.threads` is replaced by the server's fixed setting."),
+    request_body(
+        description = "A wave (SPEC.md §2) as JSON; or the CSV folder's files (docs/datasets.md) \
+                       as one `application/zip`, or as `multipart/form-data` with one part per \
+                       file (named by its file name; a `.zip` part is unpacked). \
+                       `options.time_limit_ms` is capped by the server; `options.threads` is \
+                       replaced by the server's fixed setting.",
+        content((Wave = "application/json"), (String = "application/zip"),
+            (String = "multipart/form-data"))),
     responses(
         (status = 200, description = "The plan", content(
             (Plan = "application/json"),
@@ -120,6 +125,15 @@ pub async fn plan(
         }
     };
     let id = request_id.0.clone();
+    if let Some(kind) = upload::kind(&headers) {
+        let upload_layout = layout.clone();
+        let upload = upload::read(kind, &headers, body, &state).await?;
+        return run_prepared(&state, &request_id, upload, move |state, upload, cancel| {
+            let wave = upload::wave(state, upload)?;
+            plan_wave(state, wave, (output, &upload_layout), cancel, &id)
+        })
+        .await;
+    }
     run_job(
         &state,
         &request_id,
@@ -268,11 +282,22 @@ pub(super) async fn run_job(
     job: impl FnOnce(&AppState, &Bytes, &AtomicBool) -> JobOutput + Send + 'static,
 ) -> Result<Response, ApiError> {
     let bytes = read_body(headers, body, state).await?;
+    run_prepared(state, request_id, bytes, job).await
+}
+
+/// [`run_job`] once the body is read (and, for an upload, taken apart): a pool slot (or 503),
+/// `job` on the pool with `input` and the cancel flag, and its answer.
+pub(super) async fn run_prepared<T: Send + 'static>(
+    state: &AppState,
+    request_id: &RequestId,
+    input: T,
+    job: impl FnOnce(&AppState, &T, &AtomicBool) -> JobOutput + Send + 'static,
+) -> Result<Response, ApiError> {
     let admission = admit(state)?;
     let job_state = state.clone();
     let outcome = state
         .pool()
-        .run(admission, move |cancel| job(&job_state, &bytes, cancel))
+        .run(admission, move |cancel| job(&job_state, &input, cancel))
         .await;
     let (content_type, text) = finish(outcome, request_id)?;
     Ok(([(header::CONTENT_TYPE, content_type)], text).into_response())
@@ -306,6 +331,12 @@ pub(super) async fn read_body(
     state: &AppState,
 ) -> Result<Bytes, ApiError> {
     check_content_type(headers)?;
+    read_limited(body, state).await
+}
+
+/// The body, whatever its content type. The layers in `middleware` have already decoded gzip
+/// and bound its size and its silences; their errors are told apart here.
+pub(super) async fn read_limited(body: Body, state: &AppState) -> Result<Bytes, ApiError> {
     axum::body::to_bytes(body, usize::MAX)
         .await
         .map_err(|e| body_error(e.into_inner(), state))
@@ -369,6 +400,14 @@ pub(super) fn read_wave(state: &AppState, bytes: &[u8]) -> Result<format::Wave, 
         })
     })?;
     let wave = format::parse_wave(text)?;
+    check_order_count(state, wave)
+}
+
+/// The wave, unless it has more orders than this server accepts (413).
+pub(super) fn check_order_count(
+    state: &AppState,
+    wave: format::Wave,
+) -> Result<format::Wave, ApiError> {
     let max = state.config().max_orders;
     if wave.orders.len() > max {
         return Err(ApiError::TooLarge(Problem::new(
@@ -411,6 +450,17 @@ fn plan_job(
     request_id: &str,
 ) -> JobOutput {
     let wave = read_wave(state, bytes)?;
+    plan_wave(state, wave, (output, layout), cancel, request_id)
+}
+
+/// Plans a wave read from any accepted body, in the requested representation.
+fn plan_wave(
+    state: &AppState,
+    wave: format::Wave,
+    (output, layout): (OutputFormat, &Layout),
+    cancel: &AtomicBool,
+    request_id: &str,
+) -> JobOutput {
     if state.config().fault_injection && wave.wave_id == PANIC_WAVE_ID {
         panic!("fault injection: wave {PANIC_WAVE_ID} panics on purpose");
     }
@@ -431,9 +481,6 @@ fn plan_job(
     );
     Ok(match output {
         OutputFormat::Json => (JSON, layout.json(&plan)?),
-        OutputFormat::Csv => (
-            "text/csv; charset=utf-8",
-            format::assignments_csv::assignments_csv(&plan),
-        ),
+        OutputFormat::Csv => ("text/csv; charset=utf-8", format::assignments_csv(&plan)),
     })
 }

@@ -10,6 +10,7 @@
 //!   API key ([`metrics_app`]), for a scraper that reaches the pod directly.
 
 pub mod config;
+pub mod convert;
 pub mod errors;
 pub mod handlers;
 pub mod jobs;
@@ -23,6 +24,7 @@ pub mod readiness;
 pub mod scenarios;
 pub mod schema;
 pub mod state;
+pub mod upload;
 
 use std::future::{Future, IntoFuture};
 use std::process::ExitCode;
@@ -31,7 +33,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use tower_http::catch_panic::CatchPanicLayer;
 
-pub use crate::format::assignments_csv::assignments_csv;
+pub use crate::format::assignments_csv;
 pub use config::{LogFormat, ServeArgs, ServiceConfig};
 pub use state::AppState;
 
@@ -50,6 +52,8 @@ pub fn app(state: AppState) -> Router {
             "/v1/jobs/{id}",
             get(jobs::handlers::status).delete(jobs::handlers::cancel),
         )
+        .route("/v1/convert/wave", post(convert::convert_wave))
+        .route("/v1/convert/scenario", post(convert::convert_scenario))
         .route("/v1/datasets", get(planner::datasets))
         .route("/v1/datasets/{name}", get(planner::dataset))
         .route("/metrics", get(handlers::metrics))

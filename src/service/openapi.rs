@@ -36,6 +36,8 @@ const INVALID_WAVE: &str = include_str!("../../datasets/invalid/many_problems.wa
         super::jobs::handlers::status,
         super::jobs::handlers::cancel,
         super::scenarios::scenarios,
+        super::convert::convert_wave,
+        super::convert::convert_scenario,
         super::planner::datasets,
         super::planner::dataset,
         handlers::healthz,
@@ -54,7 +56,7 @@ const INVALID_WAVE: &str = include_str!("../../datasets/invalid/many_problems.wa
         p::ErrorInfo, p::Problem, ValidationReport, Status, handlers::OutputFormat,
         super::scenarios::ScenarioRequest, super::scenarios::ScenarioOptions,
         super::scenarios::VariantRequest, super::scenarios::ScenarioResponse,
-        super::scenarios::Figure, super::planner::DatasetInfo,
+        super::scenarios::Figure, super::scenarios::ReportFiles, super::planner::DatasetInfo,
         jobs::JobAccepted, jobs::JobView, jobs::JobStatus, jobs::JobStage, jobs::JobProgress
     )),
     modifiers(&BearerAuth, &SampleExample, &JobExamples),

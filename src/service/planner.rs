@@ -20,6 +20,7 @@ const INDEX_HTML: &str = include_str!("../../web/index.html");
 const PLANNER_CSS: &str = include_str!("../../web/planner.css");
 const PLANNER_JS: &str = include_str!("../../web/planner.js");
 const CHARTS_JS: &str = include_str!("../../web/charts.js");
+const VARIANTS_JS: &str = include_str!("../../web/variants.js");
 
 /// Only this origin; SVG figures from the server are shown as `data:` images.
 const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
@@ -61,6 +62,8 @@ pub fn page_routes() -> Router<AppState> {
         .route("/assets/planner.css", get(css))
         .route("/assets/planner.js", get(js))
         .route("/assets/charts.js", get(charts_js))
+        .route("/assets/variants.js", get(variants_js))
+        .route("/assets/basemap.json", get(basemap_json))
 }
 
 fn asset(content_type: &'static str, text: &'static str) -> Response {
@@ -96,6 +99,18 @@ async fn js() -> Response {
 
 async fn charts_js() -> Response {
     asset("text/javascript; charset=utf-8", CHARTS_JS)
+}
+
+/// Coastlines and borders for the page's map: the file the server's maps draw.
+async fn basemap_json() -> Response {
+    asset(
+        "application/json",
+        crate::scenario::charts::basemap::BASEMAP_JSON,
+    )
+}
+
+async fn variants_js() -> Response {
+    asset("text/javascript; charset=utf-8", VARIANTS_JS)
 }
 
 /// The datasets bundled with the server.

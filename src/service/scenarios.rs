@@ -63,6 +63,8 @@ pub struct ScenarioOptions {
 pub struct VariantRequest {
     name: String,
     description: Option<String>,
+    /// This variant's own engine, time limit and gap, over the scenario's options.
+    options: Option<ScenarioOptions>,
     /// Typed edits tagged by `op`, e.g. `{"op": "close_node", "node": "DC-EAST"}`.
     #[schema(value_type = Vec<Object>)]
     edits: Vec<serde_json::Value>,
@@ -79,6 +81,25 @@ pub struct ScenarioResponse {
     pub charts: Vec<Figure>,
     /// One map per plan (base first), as SVG.
     pub maps: Vec<Figure>,
+    /// `waveopt::scenario::OrderDiff`: every order a variant changed against the base (other
+    /// nodes, units, dates, held or released, or only cost), both outcomes side by side.
+    #[schema(value_type = Vec<Object>)]
+    pub orders_diff: Vec<crate::scenario::OrderDiff>,
+    /// The report's files, for download.
+    pub files: ReportFiles,
+}
+
+/// The text files `waveopt scenario` writes, as strings.
+#[derive(Serialize, ToSchema)]
+pub struct ReportFiles {
+    /// `comparison.csv`: one row per variant.
+    pub comparison_csv: String,
+    /// `comparison.md`: every table, with the biggest movers.
+    pub comparison_md: String,
+    /// `orders_diff.csv`: one row per changed order per variant.
+    pub orders_diff_csv: String,
+    /// `report.html`: self-contained, charts and maps inline.
+    pub report_html: String,
 }
 
 /// A chart or map drawn by the server.
@@ -181,6 +202,13 @@ fn scenario_job(
         charts: figures(report.charts),
         maps: figures(report.maps),
         comparison: result.comparison,
+        orders_diff: result.orders_diff,
+        files: ReportFiles {
+            comparison_csv: report.csv,
+            comparison_md: report.markdown,
+            orders_diff_csv: report.orders_diff,
+            report_html: report.html,
+        },
     };
     Ok(("application/json", layout.json(&response)?))
 }

@@ -1,6 +1,6 @@
 //! Reading a folder: every problem of every file is collected before giving up.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
@@ -15,12 +15,30 @@ use crate::format::{
     self, InventoryRecord, Lane, Node, Order, OrderLine, Reservation, ShipMethod, Wave,
 };
 
+/// Where the folder's files come from: a directory on disk, or files uploaded and held in
+/// memory by name (a .zip or a multipart form).
+pub(super) enum Source<'a> {
+    Dir(&'a Path),
+    Memory(&'a BTreeMap<String, Vec<u8>>),
+}
+
 /// Reads a wave from a folder of CSV files. Every problem in every file is reported at once.
 pub fn read_folder(path: &Path) -> Result<Wave, Error> {
     if !path.is_dir() {
         let source = std::io::Error::new(std::io::ErrorKind::NotFound, "not a folder");
         return Err(io_error(path, source));
     }
+    read_source(&Source::Dir(path), &folder_name(path))
+}
+
+/// Reads a wave from the folder's files given by name (`orders.csv` → its bytes), as an upload
+/// carries them. `wave_id` defaults to `default_id`. Files the folder form does not know are
+/// ignored, as they are in a folder on disk.
+pub fn read_files(files: &BTreeMap<String, Vec<u8>>, default_id: &str) -> Result<Wave, Error> {
+    read_source(&Source::Memory(files), default_id)
+}
+
+fn read_source(path: &Source, default_id: &str) -> Result<Wave, Error> {
     let mut problems = Vec::new();
     let header = read_header(path, &mut problems)?;
     let mut order_rows = read_sheet(path, &ORDERS, &mut problems)?;
@@ -41,7 +59,7 @@ pub fn read_folder(path: &Path) -> Result<Wave, Error> {
     let lanes: Vec<Lane> = load(path, &LANES, &mut problems)?;
     match header {
         Some(header) if problems.is_empty() => Ok(Wave {
-            wave_id: header.wave_id.unwrap_or_else(|| folder_name(path)),
+            wave_id: header.wave_id.unwrap_or_else(|| default_id.to_string()),
             as_of: header.as_of,
             orders,
             nodes,
@@ -64,7 +82,7 @@ fn folder_name(path: &Path) -> String {
         .unwrap_or_else(|| "wave".to_string())
 }
 
-fn read_header(dir: &Path, problems: &mut Vec<Problem>) -> Result<Option<Header>, Error> {
+fn read_header(dir: &Source, problems: &mut Vec<Problem>) -> Result<Option<Header>, Error> {
     let Some(bytes) = read_file(dir, WAVE_JSON, true, problems)? else {
         return Ok(None);
     };
@@ -83,15 +101,25 @@ fn read_header(dir: &Path, problems: &mut Vec<Problem>) -> Result<Option<Header>
 
 /// The file's bytes; `None` (with a `missing_file` problem if it is required) when absent.
 fn read_file(
-    dir: &Path,
+    dir: &Source,
     file: &str,
     required: bool,
     problems: &mut Vec<Problem>,
 ) -> Result<Option<Vec<u8>>, Error> {
-    let path = dir.join(file);
-    match std::fs::read(&path) {
-        Ok(bytes) => Ok(Some(bytes)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+    let found = match dir {
+        Source::Dir(dir) => {
+            let path = dir.join(file);
+            match std::fs::read(&path) {
+                Ok(bytes) => Some(bytes),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+                Err(source) => return Err(io_error(&path, source)),
+            }
+        }
+        Source::Memory(files) => files.get(file).cloned(),
+    };
+    match found {
+        Some(bytes) => Ok(Some(bytes)),
+        None => {
             if required {
                 problems.push(Problem::new(
                     format!("/{file}"),
@@ -101,7 +129,6 @@ fn read_file(
             }
             Ok(None)
         }
-        Err(source) => Err(io_error(&path, source)),
     }
 }
 
@@ -115,7 +142,7 @@ struct Row {
 }
 
 fn load<T: DeserializeOwned>(
-    dir: &Path,
+    dir: &Source,
     sheet: &Sheet,
     problems: &mut Vec<Problem>,
 ) -> Result<Vec<T>, Error> {
@@ -152,7 +179,7 @@ fn deserialize<T: DeserializeOwned>(
 /// `listed` holds every id in `orders.csv`, including those of rows with problems, so that
 /// their lines are not reported a second time.
 fn attach_lines(
-    dir: &Path,
+    dir: &Source,
     orders: &mut [Order],
     listed: &HashSet<String>,
     problems: &mut Vec<Problem>,
@@ -196,7 +223,7 @@ fn attach_lines(
 
 /// Reads one sheet: checks its header, and turns every row into a JSON object of the wire
 /// fields its non-empty cells fill. Rows whose cells are all empty are skipped.
-fn read_sheet(dir: &Path, sheet: &Sheet, problems: &mut Vec<Problem>) -> Result<Vec<Row>, Error> {
+fn read_sheet(dir: &Source, sheet: &Sheet, problems: &mut Vec<Problem>) -> Result<Vec<Row>, Error> {
     let Some(bytes) = read_file(dir, sheet.file, sheet.required, problems)? else {
         return Ok(Vec::new());
     };

@@ -7,7 +7,9 @@
 //! normal validation, whose problems come back under `/variants/<i>/wave`.
 
 mod demand;
+mod holds;
 mod network;
+mod nodes;
 mod rules;
 
 use crate::error::{Error, Problem};
@@ -120,13 +122,22 @@ pub fn apply_at(base: &Wave, variant: &Variant, prefix: &str) -> Result<Wave, Er
     for (i, edit) in variant.edits.iter().enumerate() {
         apply_edit(&mut wave, edit, i, &mut sink);
     }
+    if !variant.options.is_empty() {
+        wave.options = variant.options.effective(&wave);
+    }
     if !sink.problems.is_empty() {
         return Err(Error::Invalid(sink.problems));
     }
     let problems: Vec<Problem> = crate::validation::validate(&wave)
         .into_iter()
         .map(|p| Problem {
-            path: format!("{prefix}/wave{}", p.path),
+            // The variant's own options are checked where they were written.
+            path: match p.path.strip_prefix("/options/") {
+                Some(field) if variant_sets(&variant.options, field) => {
+                    format!("{prefix}/options/{field}")
+                }
+                _ => format!("{prefix}/wave{}", p.path),
+            },
             code: p.code,
             message: format!(
                 "variant \"{}\": the edited wave is invalid: {}",
@@ -138,6 +149,16 @@ pub fn apply_at(base: &Wave, variant: &Variant, prefix: &str) -> Result<Wave, Er
         Ok(wave)
     } else {
         Err(Error::Invalid(problems))
+    }
+}
+
+/// Whether a variant's `options` gives `field`.
+fn variant_sets(options: &super::spec::OptionsOverride, field: &str) -> bool {
+    match field {
+        "engine" => options.engine.is_some(),
+        "time_limit_ms" => options.time_limit_ms.is_some(),
+        "mip_gap" => options.mip_gap.is_some(),
+        _ => false,
     }
 }
 
@@ -235,6 +256,46 @@ fn apply_edit(wave: &mut Wave, edit: &Edit, i: usize, sink: &mut EditSink) {
             i,
             sink,
         ),
+        Edit::AddNode(new) => nodes::add_node(wave, new, i, sink),
+        Edit::TransferStock { sku, from, to, qty } => {
+            let transfer = nodes::Transfer {
+                sku,
+                from,
+                to,
+                qty: *qty,
+            };
+            nodes::transfer_stock(wave, &transfer, i, sink)
+        }
+        Edit::SetFixedCost {
+            fixed_cost,
+            node,
+            kind,
+        } => nodes::set_fixed_cost(wave, *fixed_cost, node.as_deref(), *kind, i, sink),
+        Edit::Hold {
+            order,
+            customer,
+            channel,
+            reason,
+        } => {
+            let filter = holds::OrderFilter {
+                order: order.as_deref(),
+                customer: customer.as_deref(),
+                channel: channel.as_deref(),
+            };
+            holds::hold(wave, &filter, reason.as_deref(), i, sink)
+        }
+        Edit::Release {
+            order,
+            customer,
+            channel,
+        } => {
+            let filter = holds::OrderFilter {
+                order: order.as_deref(),
+                customer: customer.as_deref(),
+                channel: channel.as_deref(),
+            };
+            holds::release(wave, &filter, i, sink)
+        }
     }
 }
 

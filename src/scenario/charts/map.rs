@@ -2,6 +2,7 @@
 //! real latitude and longitude in an equirectangular projection (x = longitude, y = latitude,
 //! x squeezed by cos(mid-latitude) so shapes are right near the frame's middle). Every map of a
 //! report shares one frame, the bounding box of the base wave's coordinates, so they compare.
+//! Under them, the coastlines and borders of the vendored Natural Earth basemap.
 
 use std::collections::HashMap;
 
@@ -110,6 +111,15 @@ pub(super) fn draw<DB: DrawingBackend>(
         .light_line_style(RGBColor(248, 248, 248))
         .bold_line_style(RGBColor(220, 220, 220))
         .draw()?;
+    let basemap = super::basemap::basemap();
+    for (lines, colour) in [
+        (&basemap.borders, RGBColor(196, 202, 210)),
+        (&basemap.coast, RGBColor(140, 150, 162)),
+    ] {
+        for line in super::basemap::clipped(lines, frame.lon, frame.lat) {
+            chart.draw_series(LineSeries::new(line, colour.stroke_width(1)))?;
+        }
+    }
 
     let colour_of = |id: &str| {
         nodes

@@ -5,6 +5,7 @@
 //! their text as `<text>` elements and need no font file.
 
 mod bars;
+pub mod basemap;
 mod map;
 mod palette;
 

@@ -1,7 +1,7 @@
 //! `report.html`: one self-contained page (inline CSS and SVG, no external assets) with the
 //! summary tables, the charts and a map per variant.
 
-use super::tables::tables;
+use super::tables::{tables, Table};
 use super::RenderedFigure;
 use crate::scenario::Comparison;
 
@@ -21,7 +21,12 @@ figure{margin:1rem 0 2rem}figure svg{max-width:100%;height:auto;border:1px solid
 figcaption{font-weight:600;margin-bottom:.4rem}.muted{color:#666}";
 
 /// The report page.
-pub(super) fn report(c: &Comparison, charts: &[RenderedFigure], maps: &[RenderedFigure]) -> String {
+pub(super) fn report(
+    c: &Comparison,
+    extra: Vec<Table>,
+    charts: &[RenderedFigure],
+    maps: &[RenderedFigure],
+) -> String {
     let mut out = String::new();
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str(&format!(
@@ -56,7 +61,7 @@ pub(super) fn report(c: &Comparison, charts: &[RenderedFigure], maps: &[Rendered
         out.push_str("</li>\n");
     }
     out.push_str("</ul>\n");
-    for table in tables(c) {
+    for table in tables(c).into_iter().chain(extra) {
         out.push_str(&format!("<h2>{}</h2>\n<table>\n<tr>", escape(&table.title)));
         for h in &table.header {
             out.push_str(&format!("<th>{}</th>", escape(h)));

@@ -3,14 +3,17 @@
 //! handler); [`write_folder`] writes them all, PNGs included, into a directory.
 
 mod html;
+mod orders;
 mod tables;
 
-pub use tables::{csv, markdown, tables, Table};
+pub use orders::{movers_table, orders_diff_csv};
+pub use tables::{csv, markdown, markdown_with, tables, Table};
 
 use std::path::{Path, PathBuf};
 
 use crate::error::Error;
 use crate::scenario::charts::{Figure, MapFrame};
+use crate::scenario::orders_diff::biggest_movers;
 use crate::scenario::run::ScenarioResult;
 use crate::scenario::Comparison;
 
@@ -31,7 +34,12 @@ pub struct RenderedReport {
     pub charts: Vec<RenderedFigure>,
     pub maps: Vec<RenderedFigure>,
     pub html: String,
+    /// `orders_diff.csv`.
+    pub orders_diff: String,
 }
+
+/// Rows of the "biggest movers" table in `report.html` and `comparison.md`.
+pub const MOVERS_SHOWN: usize = 12;
 
 /// `comparison.json`.
 pub fn json(c: &Comparison) -> String {
@@ -49,6 +57,26 @@ pub fn slug(name: &str) -> String {
         }
     }
     slug.trim_end_matches('-').to_string()
+}
+
+/// The file stem of each plan (base first): the variant's [`slug`], made unique with `-2`, `-3`…
+/// when two names slug alike, and `variant-<i>` when a name has no letter or digit.
+pub fn plan_stems(result: &ScenarioResult) -> Vec<String> {
+    let mut stems: Vec<String> = Vec::new();
+    for (i, run) in result.runs.iter().enumerate() {
+        let mut stem = slug(&run.name);
+        if stem.is_empty() {
+            stem = format!("variant-{i}");
+        }
+        let mut unique = stem.clone();
+        let mut n = 2;
+        while stems.contains(&unique) {
+            unique = format!("{stem}-{n}");
+            n += 1;
+        }
+        stems.push(unique);
+    }
+    stems
 }
 
 struct Named<'a> {
@@ -110,19 +138,27 @@ pub fn render(result: &ScenarioResult) -> RenderedReport {
     let frame = result.runs.first().and_then(|r| MapFrame::of(&r.wave));
     let charts = to_svg(chart_figures(c));
     let maps = to_svg(map_figures(result, frame.as_ref()));
-    let html = html::report(c, &charts, &maps);
+    let movers = || {
+        vec![movers_table(&biggest_movers(
+            &result.orders_diff,
+            MOVERS_SHOWN,
+        ))]
+    };
+    let html = html::report(c, movers(), &charts, &maps);
     RenderedReport {
-        markdown: markdown(c),
+        markdown: markdown_with(c, movers()),
         csv: csv(c),
         json: json(c),
         charts,
         maps,
         html,
+        orders_diff: orders_diff_csv(&result.orders_diff),
     }
 }
 
 /// Writes the whole report into `dir` (created if needed) and returns the files written:
-/// `comparison.{md,csv,json}`, each chart and map as `.svg` and `.png`, and `report.html`.
+/// `comparison.{md,csv,json}`, `orders_diff.csv`, each plan as `<variant>.plan.json` and
+/// `<variant>.assignments.csv`, each chart and map as `.svg` and `.png`, and `report.html`.
 pub fn write_folder(result: &ScenarioResult, dir: &Path) -> Result<Vec<PathBuf>, Error> {
     std::fs::create_dir_all(dir).map_err(|source| Error::Io {
         path: dir.display().to_string(),
@@ -139,6 +175,17 @@ pub fn write_folder(result: &ScenarioResult, dir: &Path) -> Result<Vec<PathBuf>,
     text("comparison.md", &report.markdown)?;
     text("comparison.csv", &report.csv)?;
     text("comparison.json", &report.json)?;
+    text("orders_diff.csv", &report.orders_diff)?;
+    for (stem, run) in plan_stems(result).iter().zip(&result.runs) {
+        text(
+            &format!("{stem}.plan.json"),
+            &crate::format::to_pretty_json(&run.plan),
+        )?;
+        text(
+            &format!("{stem}.assignments.csv"),
+            &crate::format::assignments_csv(&run.plan),
+        )?;
+    }
     for figure in report.charts.iter().chain(&report.maps) {
         text(&format!("{}.svg", figure.stem), &figure.svg)?;
     }

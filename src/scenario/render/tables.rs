@@ -56,6 +56,7 @@ fn headline(c: &Comparison) -> Table {
         header: strings(&[
             "variant",
             "status",
+            "engine",
             "total cost",
             "Δ cost vs base",
             "fill rate",
@@ -73,6 +74,7 @@ fn headline(c: &Comparison) -> Table {
                 vec![
                     v.name.clone(),
                     format!("{:?}", v.status).to_lowercase(),
+                    v.engine.clone(),
                     money(v.cost.total),
                     cost_delta(v),
                     pct(v.fill_rate),
@@ -217,6 +219,11 @@ fn md_cell(text: &str) -> String {
 
 /// `comparison.md`: a heading, the variants' edits, and every table.
 pub fn markdown(c: &Comparison) -> String {
+    markdown_with(c, Vec::new())
+}
+
+/// `comparison.md` with `extra` tables after the comparison's own.
+pub fn markdown_with(c: &Comparison, extra: Vec<Table>) -> String {
     let mut out = format!("# Scenario: {}\n\n", c.scenario);
     if let Some(d) = &c.description {
         out.push_str(&format!("{d}\n\n"));
@@ -241,7 +248,7 @@ pub fn markdown(c: &Comparison) -> String {
             out.push_str(&format!("  - `{e}`\n"));
         }
     }
-    for table in tables(c) {
+    for table in tables(c).into_iter().chain(extra) {
         out.push_str(&format!("\n## {}\n\n", table.title));
         out.push_str(&format!(
             "| {} |\n",
@@ -279,6 +286,8 @@ pub fn csv(c: &Comparison) -> String {
     let mut header = strings(&[
         "variant",
         "status",
+        "engine",
+        "time_limit_ms",
         "total_cost",
         "shipping",
         "handling",
@@ -327,7 +336,12 @@ pub fn csv(c: &Comparison) -> String {
     let opt = |x: Option<f64>| x.map_or(String::new(), |v| v.to_string());
     for v in &c.variants {
         let o = v.cost;
-        let mut row: Vec<String> = vec![v.name.clone(), format!("{:?}", v.status).to_lowercase()];
+        let mut row: Vec<String> = vec![
+            v.name.clone(),
+            format!("{:?}", v.status).to_lowercase(),
+            v.engine.clone(),
+            v.time_limit_ms.to_string(),
+        ];
         row.extend(
             [
                 o.total,
