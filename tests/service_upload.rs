@@ -279,3 +279,47 @@ async fn scenario_files_convert_between_toml_and_json() {
         "{text}"
     );
 }
+
+#[tokio::test]
+async fn a_zipped_csv_folder_submitted_as_a_job_plans_like_the_folder_on_disk() {
+    let state = AppState::new(config());
+    let (status, _, accepted) = send(
+        &state,
+        post(
+            "/v1/jobs",
+            "application/zip",
+            zip(&sample_files(), Some("csv")),
+        ),
+    )
+    .await;
+    assert_eq!(status, StatusCode::ACCEPTED, "{accepted}");
+    let id = serde_json::from_str::<Value>(&accepted).unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let view = loop {
+        let request = Request::get(format!("/v1/jobs/{id}"))
+            .body(Body::empty())
+            .unwrap();
+        let (status, _, text) = send(&state, request).await;
+        assert_eq!(status, StatusCode::OK, "{text}");
+        let view: Value = serde_json::from_str(&text).unwrap();
+        if view["status"] == "done" {
+            break view;
+        }
+        assert!(
+            view["status"] == "queued" || view["status"] == "running",
+            "{text}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    };
+    let plan: waveopt::format::Plan = serde_json::from_value(view["plan"].clone()).unwrap();
+    let wave = folder_wave();
+    assert!(waveopt::checker::check(&wave, &plan).is_empty());
+    let options = waveopt::service::handlers::effective_options(&wave, &state);
+    let direct = waveopt::plan(&wave, &options).unwrap();
+    assert_eq!(
+        waveopt::format::assignments_csv(&plan),
+        waveopt::format::assignments_csv(&direct)
+    );
+}

@@ -220,6 +220,19 @@ impl<'a> Reasoner<'a> {
         self.blocking_rule(order, nodes, sku).into()
     }
 
+    /// Whether a reservation of `sku` at one of `nodes` (or network-wide) holds units for a
+    /// channel other than the order's.
+    fn reserved_for_others(&self, order: OrderIdx, sku: SkuIdx, nodes: &[NodeIdx]) -> bool {
+        let channel = self.model.orders[order].channel;
+        self.model.reservations.iter().any(|p| {
+            p.sku == sku
+                && nodes.iter().any(|&n| p.covers(n))
+                && p.shares
+                    .iter()
+                    .any(|s| s.channel != channel && s.reserved > 0)
+        })
+    }
+
     /// No usable stock is left at the on-time serving nodes: who took it. `None` when only
     /// lower tiers did (the order's rules decide then).
     fn stock_gone(&self, order: OrderIdx, sku: SkuIdx, serving: &Serving) -> Option<Verdict> {
@@ -242,7 +255,13 @@ impl<'a> Reasoner<'a> {
         } else if same > 0 {
             UnfilledReason::AllocatedToSameTier.into()
         } else if lower > 0 {
-            return None;
+            // Lower tiers took stock this order could not use: stock reserved for their
+            // channel, or else the order's own rules decide.
+            if self.reserved_for_others(order, sku, nodes) {
+                UnfilledReason::ReservedForOtherChannel.into()
+            } else {
+                return None;
+            }
         } else if self.model.network_available(sku) < self.demand[sku] {
             // The order took all its nodes held.
             self.insufficient(sku)

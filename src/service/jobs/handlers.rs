@@ -15,6 +15,7 @@ use crate::service::handlers::{admit, effective_options, read_body, read_wave};
 use crate::service::schema::plan::ErrorBody as ErrorSchema;
 use crate::service::schema::wave::Wave as WaveSchema;
 use crate::service::state::AppState;
+use crate::service::upload;
 
 /// The header that makes `POST /v1/jobs` safe to retry.
 pub const IDEMPOTENCY_KEY: &str = "idempotency-key";
@@ -33,7 +34,11 @@ const MAX_KEY_LEN: usize = 255;
     params(("Idempotency-Key" = Option<String>, Header,
         description = "Up to 255 visible ASCII characters. A repeated key returns the job it \
                        created (same id), for as long as that job is kept; with another body, 422.")),
-    request_body(content = WaveSchema, content_type = "application/json"),
+    request_body(
+        description = "A wave as JSON, or the CSV folder's files as one `application/zip` or as \
+                       `multipart/form-data`, exactly as `POST /v1/plan` takes them.",
+        content((WaveSchema = "application/json"), (String = "application/zip"),
+            (String = "multipart/form-data"))),
     responses(
         (status = 202, description = "Queued (or, for a repeated key, the existing job)", body = JobAccepted,
             headers(("location" = String, description = "/v1/jobs/{id}"))),
@@ -53,7 +58,19 @@ pub async fn submit(
     body: Body,
 ) -> Result<Response, ApiError> {
     let key = idempotency_key(&headers)?;
-    let bytes = read_body(&headers, body, &state).await?;
+    let bytes = match upload::kind(&headers) {
+        // The CSV folder as a .zip or a form: unpacked and read here, and stored as the wave's
+        // JSON, which is what every replica reads back.
+        Some(kind) => {
+            let files = upload::read(kind, &headers, body, &state).await?;
+            let wave = upload::wave(&state, &files)?;
+            Bytes::from(serde_json::to_vec(&wave).map_err(|e| ApiError::BadRequest {
+                code: "unreadable_body",
+                message: format!("the uploaded wave could not be encoded: {e}"),
+            })?)
+        }
+        None => read_body(&headers, body, &state).await?,
+    };
     let jobs = state.jobs().clone();
     let idempotency = key.map(|key| IdempotencyKey {
         key,
