@@ -15,7 +15,7 @@ COPY Cargo.toml Cargo.lock ./
 COPY src ./src
 COPY datasets ./datasets
 COPY web ./web
-COPY assets/fonts ./assets/fonts
+COPY assets ./assets
 COPY benches ./benches
 RUN cargo build --release --locked --bin waveopt \
  && strip target/release/waveopt
