@@ -97,3 +97,31 @@ fn a_two_region_wave_is_planned_as_its_regions_apart_at_their_summed_optimum() {
     );
     assert_eq!(assignments(&whole), apart);
 }
+
+/// Every order of the wave exactly once across `parts`.
+fn covers_every_order_once(model: &Model, parts: &[Vec<usize>]) {
+    let mut seen = vec![0; model.orders.len()];
+    for &o in parts.iter().flatten() {
+        seen[o] += 1;
+    }
+    assert!(seen.iter().all(|&n| n == 1), "an order missing or twice");
+}
+
+#[test]
+fn stray_small_components_are_solved_with_the_largest_and_regions_apart() {
+    use waveopt::solver::mip::parts::grouped;
+    // The M preset: one large component and single orders whose SKU and nodes nobody shares.
+    let wave = waveopt::generate::generate(Preset::M, 7);
+    let model = Model::from_wave(&wave).unwrap();
+    let found = components::parts(&model);
+    assert!(found.len() > 1, "the preset has stray orders of their own");
+    let parts = grouped(&model, found);
+    assert_eq!(parts.len(), 1, "strays are not worth a solve of their own");
+    covers_every_order_once(&model, &parts);
+    // Two regions of similar size: each is a part.
+    let wave = waveopt::generate::generate_shape(Preset::S, Shape::Regional, 7);
+    let model = Model::from_wave(&wave).unwrap();
+    let parts = grouped(&model, components::parts(&model));
+    assert_eq!(parts.len(), 2);
+    covers_every_order_once(&model, &parts);
+}

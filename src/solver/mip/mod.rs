@@ -138,9 +138,11 @@ pub fn solve(
     }
     if model.policy.within_tier != WithinTier::Fifo {
         // Under fifo the age ranks span a whole tier, so its parts are not independent.
-        let parts = crate::model::components::parts(model);
+        let components = crate::model::components::parts(model);
+        let count = components.len();
+        let parts = parts::grouped(model, components);
         if parts.len() > 1 {
-            return parts::solve_parts(model, options, deadline, cancel, parts);
+            return parts::solve_parts(model, options, deadline, cancel, (parts, count));
         }
     }
     let greedy_plan = greedy::route(model);

@@ -1,6 +1,6 @@
 //! A wave of independent parts ([`crate::model::components`]) solved part by part.
 //!
-//! Parts share no stock, no capacitated or fixed-cost node and no network-wide reservation, so
+//! A part is a component, or small components gathered ([`grouped`]). Parts share no stock, no capacitated or fixed-cost node and no network-wide reservation, so
 //! every rule holds part by part: the whole wave's lexicographic fills are the parts' fills
 //! added up (a part short of its own maximum would leave the sum short), its cost is their
 //! sum, and the sum of the parts' proven bounds is a proven bound. Each part is solved as a
@@ -21,33 +21,66 @@ use crate::solver::mip::highs_run::relative_gap;
 use crate::solver::mip::lns;
 use crate::solver::{Allocation, SolveOutcome};
 
-/// Solves `model` part by part; `parts` come from [`crate::model::components::parts`] and number
-/// at least two. Orders in no part (nothing can serve them) join the largest part.
+/// A part below this share of the wave's size (orders plus lines) is not worth a solve and a
+/// time slice of its own: such parts are gathered into groups of at least this share, and a
+/// last group still below it joins the largest part. A wave of one large component and a few
+/// stray orders is then solved whole, as it would be without components; a wave of many
+/// similar regions is solved in groups of regions.
+const MIN_PART_SHARE: f64 = 0.05;
+
+/// Orders plus lines: the size a part's time share is measured in.
+fn size(model: &Model, part: &[OrderIdx]) -> usize {
+    part.iter().map(|&o| 1 + model.orders[o].lines.len()).sum()
+}
+
+/// The parts to solve apart, from `components` ([`crate::model::components::parts`]): the
+/// components of at least [`MIN_PART_SHARE`] of the wave alone, the smaller ones gathered (see
+/// there), and orders in no component (nothing can serve them) in the largest part. Each part's
+/// orders in index order, the largest part first; a union of components is itself independent.
+pub fn grouped(model: &Model, mut components: Vec<Vec<OrderIdx>>) -> Vec<Vec<OrderIdx>> {
+    let mut in_part = vec![false; model.orders.len()];
+    for &o in components.iter().flatten() {
+        in_part[o] = true;
+    }
+    let stray: Vec<OrderIdx> = (0..model.orders.len()).filter(|&o| !in_part[o]).collect();
+    let total = size(model, &stray) + components.iter().map(|c| size(model, c)).sum::<usize>();
+    let least = (total as f64 * MIN_PART_SHARE).ceil() as usize;
+    components.sort_by_key(|c| (std::cmp::Reverse(size(model, c)), c.first().copied()));
+    let mut parts: Vec<Vec<OrderIdx>> = Vec::new();
+    let mut gathering: Vec<OrderIdx> = Vec::new();
+    for component in components {
+        if size(model, &component) >= least {
+            parts.push(component);
+            continue;
+        }
+        gathering.extend(component);
+        if size(model, &gathering) >= least {
+            parts.push(std::mem::take(&mut gathering));
+        }
+    }
+    gathering.extend(stray);
+    match parts.first_mut() {
+        Some(largest) => largest.extend(gathering),
+        None => parts.push(gathering),
+    }
+    for part in &mut parts {
+        part.sort_unstable();
+    }
+    parts
+}
+
+/// Solves `model` part by part; `parts` come from [`grouped`] and number at least two, out of
+/// `components` independent components.
 pub fn solve_parts(
     model: &Model,
     options: &Options,
     deadline: Instant,
     cancel: &AtomicBool,
-    mut parts: Vec<Vec<OrderIdx>>,
+    (parts, components): (Vec<Vec<OrderIdx>>, usize),
 ) -> SolveOutcome {
-    let mut in_part = vec![false; model.orders.len()];
-    for &o in parts.iter().flatten() {
-        in_part[o] = true;
-    }
-    let largest = (0..parts.len())
-        .max_by_key(|&p| (parts[p].len(), std::cmp::Reverse(p)))
-        .expect("at least two parts");
-    parts[largest].extend((0..model.orders.len()).filter(|&o| !in_part[o]));
-    parts[largest].sort_unstable();
-
     let threads = threads_for(options) as usize;
     let lanes = threads.min(parts.len()).max(1);
-    let size = |part: &[OrderIdx]| -> usize {
-        part.iter()
-            .map(|&o| 1 + model.orders[o].lines.len())
-            .sum::<usize>()
-    };
-    let sizes: Vec<usize> = parts.iter().map(|p| size(p)).collect();
+    let sizes: Vec<usize> = parts.iter().map(|p| size(model, p)).collect();
     let left = AtomicUsize::new(sizes.iter().sum());
     // Largest first, so that the small parts fill in at the end.
     let mut schedule: Vec<usize> = (0..parts.len()).collect();
@@ -83,11 +116,15 @@ pub fn solve_parts(
         .into_iter()
         .map(|o| o.expect("every part solved"))
         .collect();
-    merge(model, &parts, outcomes)
+    merge(model, (&parts, components), outcomes)
 }
 
 /// The whole wave's outcome from its parts'.
-fn merge(model: &Model, parts: &[Vec<OrderIdx>], outcomes: Vec<SolveOutcome>) -> SolveOutcome {
+fn merge(
+    model: &Model,
+    (parts, components): (&[Vec<OrderIdx>], usize),
+    outcomes: Vec<SolveOutcome>,
+) -> SolveOutcome {
     let mut allocation = Allocation::default();
     for (part, outcome) in parts.iter().zip(&outcomes) {
         allocation
@@ -104,8 +141,9 @@ fn merge(model: &Model, parts: &[Vec<OrderIdx>], outcomes: Vec<SolveOutcome>) ->
     let (_, cost) = lns::score(model, &allocation);
     let gap = relative_gap(cost, bound);
     let mut notes = vec![format!(
-        "{} independent parts (no shared stock, capacitated or fixed-cost node, or network-wide \
-         reservation), each solved as its own wave; fills, cost and bound are their sums",
+        "{components} independent components (no shared stock, capacitated or fixed-cost node, or \
+         network-wide reservation) in {} parts, each solved as its own wave; fills, cost and \
+         bound are their sums",
         parts.len(),
     )];
     for (i, outcome) in outcomes.iter().enumerate() {
@@ -129,7 +167,7 @@ fn merge(model: &Model, parts: &[Vec<OrderIdx>], outcomes: Vec<SolveOutcome>) ->
         stages: merged_stages(&outcomes),
         variables: outcomes.iter().map(|o| o.variables).sum(),
         constraints: outcomes.iter().map(|o| o.constraints).sum(),
-        components: parts.len() as u64,
+        components: components as u64,
         notes,
     }
 }
