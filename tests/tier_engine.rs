@@ -139,3 +139,43 @@ fn the_optimizer_reports_proven_tier_stages_on_s() {
         assert_eq!(s.bound, s.objective, "{} not proven: {:?}", s.name, s);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, failure_persistence: None, .. ProptestConfig::default() })]
+
+    /// The top-up after the cost search, from a plan with shipments dropped (stock and slots
+    /// freed, as a search's moves free them): every rule still holds, no line loses a unit, and
+    /// no tier passes the engine's proven bound.
+    #[test]
+    fn topping_up_only_adds_units_and_keeps_every_rule(
+        seed in 0u64..1_000_000,
+        orders in 8usize..24,
+        nodes in 2usize..5,
+        skus in 3usize..7,
+        hard in any::<bool>(),
+        keep_every in 2usize..5,
+    ) {
+        let mut wave = side_rule_wave(seed, orders, nodes, skus);
+        if hard { wave.policy.sla = SlaMode::Hard; }
+        let model = Model::from_wave(&wave).unwrap();
+        let plan = engine(&model);
+        let mut partial = plan.allocation.clone();
+        let mut i = 0;
+        partial.shipments.retain(|_| { i += 1; i % keep_every == 0 });
+        let serving = tiers::network::all_serving_nodes(&model);
+        let topped = tiers::top_up::top_up(&model, &serving, &partial);
+        common::assert_allocation_checked(&wave, &model, topped.clone());
+        let (before, after) = (partial.filled(&model), topped.filled(&model));
+        for (o, (b, a)) in before.iter().zip(&after).enumerate() {
+            for (l, (b, a)) in b.iter().zip(a).enumerate() {
+                prop_assert!(a >= b, "order {o} line {l}: {b} -> {a}");
+            }
+        }
+        let fills = topped.tier_fills(&model);
+        for stage in &plan.stages {
+            prop_assert!(fills[stage.tier] <= stage.bound.unwrap(), "{fills:?} {:?}", plan.stages);
+        }
+        // A proven plan has nothing left to add.
+        prop_assert_eq!(tiers::top_up::top_up(&model, &serving, &plan.allocation).tier_fills(&model), plan.fills());
+    }
+}

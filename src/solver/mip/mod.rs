@@ -370,7 +370,9 @@ fn solve_tiers_then_search(
     ];
     let limits = search_limits(options, deadline, cancel, false);
     let size = (plan.size.1 as u64, plan.size.0 as u64);
-    searched(model, &plan.allocation, &limits, (notes, stages), size)
+    let mut outcome = searched(model, &plan.allocation, &limits, (notes, stages), size);
+    tier_engine::top_up(model, &mut outcome);
+    outcome
 }
 
 /// Writes the wave's final-stage model (LP or MPS by `ext`): for strict allocation the cost

@@ -6,8 +6,10 @@ use std::time::Instant;
 
 use crate::format::StageStats;
 use crate::model::Model;
+use crate::solver::mip::highs_run::relative_gap;
+use crate::solver::mip::lns;
 use crate::solver::tiers::{self, TierLimits, TierPlan};
-use crate::solver::Allocation;
+use crate::solver::{Allocation, SolveOutcome};
 
 /// Share of the engine's time its flow rounds may take before its exact stages.
 const ROUNDS_SHARE: f64 = 0.3;
@@ -89,4 +91,44 @@ pub fn note(plan: &TierPlan) -> String {
         plan.size.1,
         plan.rounds,
     )
+}
+
+/// The finished plan topped up ([`tiers::top_up`]): its cost and gap, the `tier:<name>` stages'
+/// fills and gaps follow, and a note says what was added. Every stage bound stays valid: it
+/// bounds the plans whose higher tiers fill at least the engine's fills, and topping up only
+/// raises fills. The cost bound stays valid too: it is at most the cheapest cost of plans with
+/// the search's units, and with every cost non-negative, more units never cost less.
+pub fn top_up(model: &Model, outcome: &mut SolveOutcome) {
+    let before = outcome.allocation.tier_fills(model);
+    let serving = tiers::network::all_serving_nodes(model);
+    let topped = tiers::top_up::top_up(model, &serving, &outcome.allocation);
+    let after = topped.tier_fills(model);
+    if after == before {
+        return;
+    }
+    let added: i64 = after.iter().sum::<i64>() - before.iter().sum::<i64>();
+    outcome.allocation = topped;
+    outcome.gap = relative_gap(lns::score(model, &outcome.allocation).1, outcome.bound);
+    for (k, &fill) in after.iter().enumerate() {
+        let name = format!("tier:{}", model.tiers[k].name);
+        let Some(stage) = outcome.stages.iter_mut().find(|s| s.name == name) else {
+            continue;
+        };
+        stage.objective = Some(fill as f64);
+        if let Some(bound) = stage.bound {
+            let bound = bound.round() as i64;
+            debug_assert!(
+                fill <= bound,
+                "tier {k}: topped-up fill {fill} above bound {bound}"
+            );
+            if fill >= bound && stage.gap.is_some_and(|g| g > 0.0) {
+                stage.status = "bound_met_after_top_up".to_string();
+            }
+            stage.gap = Some(fill_gap(fill, bound)).filter(|g| g.is_finite());
+        }
+    }
+    outcome.notes.push(format!(
+        "top-up after the cost search: {added} units the search had freed, tier fills {before:?} \
+         -> {after:?}"
+    ));
 }

@@ -16,6 +16,7 @@ pub mod construct;
 pub mod exact;
 pub mod maxflow;
 pub mod network;
+pub mod top_up;
 
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicBool, Ordering};
