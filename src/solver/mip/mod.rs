@@ -371,7 +371,7 @@ fn solve_tiers_then_search(
     let limits = search_limits(options, deadline, cancel, false);
     let size = (plan.size.1 as u64, plan.size.0 as u64);
     let mut outcome = searched(model, &plan.allocation, &limits, (notes, stages), size);
-    tier_engine::top_up(model, &mut outcome);
+    tier_engine::top_up(model, &mut outcome, deadline);
     outcome
 }
 

@@ -93,15 +93,15 @@ pub fn note(plan: &TierPlan) -> String {
     )
 }
 
-/// The finished plan topped up ([`tiers::top_up`]): its cost and gap, the `tier:<name>` stages'
+/// The finished plan topped up ([`tiers::top_up`]) until `deadline`: its cost and gap, the `tier:<name>` stages'
 /// fills and gaps follow, and a note says what was added. Every stage bound stays valid: it
 /// bounds the plans whose higher tiers fill at least the engine's fills, and topping up only
 /// raises fills. The cost bound stays valid too: it is at most the cheapest cost of plans with
 /// the search's units, and with every cost non-negative, more units never cost less.
-pub fn top_up(model: &Model, outcome: &mut SolveOutcome) {
+pub fn top_up(model: &Model, outcome: &mut SolveOutcome, deadline: Instant) {
     let before = outcome.allocation.tier_fills(model);
     let serving = tiers::network::all_serving_nodes(model);
-    let topped = tiers::top_up::top_up(model, &serving, &outcome.allocation);
+    let topped = tiers::top_up::top_up(model, &serving, &outcome.allocation, Some(deadline));
     let after = topped.tier_fills(model);
     if after == before {
         return;

@@ -12,6 +12,7 @@
 //! tier meets its bound, when a round rules out nothing new, or at the deadline. Tiers still
 //! short of their bound get an exact stage ([`exact`]); see [`solve`].
 
+pub mod book;
 pub mod construct;
 pub mod exact;
 pub mod maxflow;

@@ -2,235 +2,242 @@
 //!
 //! The cost search holds every line's units while it moves lines between nodes, and so it can
 //! free stock and capacity an unfilled line could have used. Under strict allocation a unit more
-//! for a tier beats any cost, so the plan then takes what is free, directly (no rerouting):
-//! orders by tier then index; a line from the nodes its order already ships from, then from new
-//! nodes (cheapest method first) while the order has shipments left and the node a slot; a
-//! ship-complete order not yet shipped, whole from one node; a fill-or-kill order not yet
-//! shipped, only if every line fills in full. Units are only added, so no rule that held breaks
-//! and no tier's fill falls.
+//! for a tier beats any cost, so the plan then takes what is free: orders by tier then index; a
+//! line from the nodes its order already ships from, then from new nodes (cheapest method
+//! first) while the order has shipments left and the node a slot; a fill-or-kill order not yet
+//! shipped, only if every line fills in full; a ship-complete order not yet shipped, whole from
+//! one node, after moving other orders' units of its SKUs (or any units, where the node's unit
+//! capacity is short) to nodes with stock to spare. A move keeps the moved line's units, so
+//! no line loses a unit, no rule that held breaks and no tier's fill falls.
 
-use crate::model::{Model, NodeIdx, OrderIdx};
-use crate::solver::allocation::units_per_line;
+use std::collections::HashMap;
+use std::time::Instant;
+
+use super::book::Book;
+use crate::model::{MethodIdx, Model, NodeIdx, OrderIdx};
 use crate::solver::greedy::candidate_at;
-use crate::solver::ledger::Ledger;
-use crate::solver::{Allocation, ShipmentDecision};
+use crate::solver::Allocation;
 
-/// `plan` with every unit added that fits as described in the module docs; the plan itself
-/// when none does.
-pub fn top_up(model: &Model, serving: &[Vec<NodeIdx>], plan: &Allocation) -> Allocation {
-    let mut ledger = Ledger::of_allocation(model, plan);
-    let mut by_order: Vec<Vec<ShipmentDecision>> = vec![Vec::new(); model.orders.len()];
-    for s in &plan.shipments {
-        by_order[s.order].push(s.clone());
-    }
+/// `plan` with every unit added that fits as described in the module docs, until `deadline`;
+/// the plan itself when none does.
+pub fn top_up(
+    model: &Model,
+    serving: &[Vec<NodeIdx>],
+    plan: &Allocation,
+    deadline: Option<Instant>,
+) -> Allocation {
+    let mut book = Book::new(model, plan);
     let mut orders: Vec<OrderIdx> = (0..model.orders.len())
         .filter(|&o| !model.orders[o].is_held())
         .collect();
     orders.sort_by_key(|&o| (model.orders[o].tier, o));
-    let mut added = false;
+    let mut moves = Moves {
+        model,
+        serving,
+        options: HashMap::new(),
+    };
     for o in orders {
+        if deadline.is_some_and(|d| Instant::now() >= d) {
+            break;
+        }
         let order = &model.orders[o];
-        let shipped = !by_order[o].is_empty();
+        let shipped = !book.shipments(o).is_empty();
         if (order.ship_complete || order.fill_or_kill) && shipped {
             // Shipped whole already (the checker holds these rules).
             continue;
         }
-        let mut draft = Draft {
-            model,
-            order: o,
-            shipments: by_order[o].clone(),
-            taken: Vec::new(),
-        };
-        let missing = missing_units(model, o, &draft.shipments);
-        if missing.iter().all(|&m| m == 0) {
+        if book.missing(o).iter().all(|&m| m == 0) {
             continue;
         }
+        let mark = book.mark();
         let complete = if order.ship_complete {
-            draft.place_whole(&mut ledger, &serving[o])
+            moves.place_whole(&mut book, o)
         } else {
-            draft.fill_lines(&mut ledger, &serving[o], missing);
-            !order.fill_or_kill
-                || missing_units(model, o, &draft.shipments)
-                    .iter()
-                    .all(|&m| m == 0)
+            moves.fill_lines(&mut book, o);
+            !order.fill_or_kill || book.missing(o).iter().all(|&m| m == 0)
         };
-        if complete && !draft.taken.is_empty() {
-            by_order[o] = draft.shipments;
-            added = true;
-        } else {
-            draft.give_back(&mut ledger);
+        if !complete {
+            book.undo(mark);
         }
     }
-    if !added {
-        return plan.clone();
+    if book.changed() {
+        book.into_allocation()
+    } else {
+        plan.clone()
     }
-    let mut topped = Allocation {
-        shipments: by_order.into_iter().flatten().collect(),
-    };
-    topped.normalise();
-    topped
 }
 
-/// Units each line of `order` still lacks.
-fn missing_units(model: &Model, order: OrderIdx, shipments: &[ShipmentDecision]) -> Vec<i64> {
-    let filled = units_per_line(model, order, shipments);
-    model.orders[order]
-        .lines
-        .iter()
-        .zip(filled)
-        .map(|(line, units)| (line.qty - units).max(0))
-        .collect()
-}
-
-/// One order's shipments being topped up, and what it took from the ledger, so that a
-/// fill-or-kill order that cannot complete gives it all back.
-struct Draft<'m> {
+/// The moves' view of the wave: where each order may open a shipment, and by which method.
+struct Moves<'m> {
     model: &'m Model,
-    order: OrderIdx,
-    shipments: Vec<ShipmentDecision>,
-    /// (node, line, units) taken, and `None` lines for shipments opened.
-    taken: Vec<(NodeIdx, Option<usize>, i64)>,
+    serving: &'m [Vec<NodeIdx>],
+    /// Per order: (cost, node, method) of every node that may serve it, cheapest first.
+    options: HashMap<OrderIdx, Vec<(f64, NodeIdx, MethodIdx)>>,
 }
 
-impl Draft<'_> {
+impl Moves<'_> {
+    fn options(&mut self, order: OrderIdx) -> Vec<(f64, NodeIdx, MethodIdx)> {
+        let (model, serving) = (self.model, self.serving);
+        self.options
+            .entry(order)
+            .or_insert_with(|| {
+                let mut found: Vec<(f64, NodeIdx, MethodIdx)> = serving[order]
+                    .iter()
+                    .filter_map(|&n| candidate_at(model, order, n).map(|c| (c.cost, n, c.method)))
+                    .collect();
+                found.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+                found
+            })
+            .clone()
+    }
+
     /// Each missing line from the order's own nodes first, then from new nodes.
-    fn fill_lines(&mut self, ledger: &mut Ledger, serving: &[NodeIdx], mut missing: Vec<i64>) {
-        let model = self.model;
-        let order = &model.orders[self.order];
-        let max_shipments = model.policy.max_shipments_per_order.unwrap_or(i64::MAX);
-        let own: Vec<NodeIdx> = self.shipments.iter().map(|s| s.node).collect();
-        let mut new: Vec<(f64, NodeIdx, usize)> = serving
-            .iter()
-            .filter(|n| !own.contains(n))
-            .filter_map(|&n| candidate_at(model, self.order, n).map(|c| (c.cost, n, c.method)))
-            .collect();
-        new.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        for (line, need) in missing.iter_mut().enumerate() {
-            let sku = order.lines[line].sku;
-            for &n in &own {
-                let take = (*need)
-                    .min(ledger.usable(order.channel, n, sku))
-                    .min(ledger.units_left(n));
-                if take > 0 {
-                    self.add(ledger, n, None, line, take);
-                    *need -= take;
-                }
-            }
-            for &(_, n, method) in &new {
-                if *need == 0 {
-                    break;
-                }
-                let opened = self.shipments.iter().any(|s| s.node == n);
-                if !opened
-                    && (self.shipments.len() as i64 >= max_shipments
-                        || ledger.shipments_left(n) == 0)
-                {
-                    continue;
-                }
-                let take = (*need)
-                    .min(ledger.usable(order.channel, n, sku))
-                    .min(ledger.units_left(n));
-                if take > 0 {
-                    self.add(ledger, n, Some(method), line, take);
-                    *need -= take;
-                }
+    fn fill_lines(&mut self, book: &mut Book, order: OrderIdx) {
+        let options = self.options(order);
+        let missing = book.missing(order);
+        for (line, &need) in missing.iter().enumerate() {
+            if need > 0 {
+                self.give(book, order, line, need, None, &options);
             }
         }
     }
 
-    /// A ship-complete order whole from the cheapest node that can take it; whether one could.
-    fn place_whole(&mut self, ledger: &mut Ledger, serving: &[NodeIdx]) -> bool {
-        let model = self.model;
-        let order = &model.orders[self.order];
-        let mut nodes: Vec<(f64, NodeIdx, usize)> = serving
+    /// Up to `want` units of `line` from the order's own nodes, then from new nodes, never
+    /// from `avoid`; the units given.
+    fn give(
+        &self,
+        book: &mut Book,
+        order: OrderIdx,
+        line: usize,
+        want: i64,
+        avoid: Option<NodeIdx>,
+        options: &[(f64, NodeIdx, MethodIdx)],
+    ) -> i64 {
+        let max_shipments = self
+            .model
+            .policy
+            .max_shipments_per_order
+            .unwrap_or(i64::MAX);
+        let own: Vec<NodeIdx> = book.shipments(order).iter().map(|s| s.node).collect();
+        let targets = own
             .iter()
-            .filter_map(|&n| candidate_at(model, self.order, n).map(|c| (c.cost, n, c.method)))
-            .collect();
-        nodes.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        for (_, n, method) in nodes {
-            if ledger.shipments_left(n) == 0 || ledger.units_left(n) < order.units() {
+            .map(|&n| (n, None))
+            .chain(options.iter().map(|&(_, n, m)| (n, Some(m))));
+        let mut given = 0;
+        for (n, method) in targets {
+            if given == want {
+                break;
+            }
+            if Some(n) == avoid {
                 continue;
             }
-            // Lines of one SKU share its stock: take line by line and give back on a miss.
-            let mut fits = true;
-            for (line, l) in order.lines.iter().enumerate() {
-                if ledger.usable(order.channel, n, l.sku) < l.qty {
-                    fits = false;
-                    break;
-                }
-                self.add(ledger, n, Some(method), line, l.qty);
+            let opened = book.ships_from(order, n);
+            if method.is_some()
+                && !opened
+                && (book.shipments(order).len() as i64 >= max_shipments
+                    || book.ledger().shipments_left(n) == 0)
+            {
+                continue;
             }
-            if fits {
+            let take = (want - given).min(book.room(order, line, n));
+            if take > 0 {
+                book.add(order, n, method, line, take);
+                given += take;
+            }
+        }
+        given
+    }
+
+    /// A ship-complete order whole from the cheapest node that can take it, after making room
+    /// there; whether one could.
+    fn place_whole(&mut self, book: &mut Book, order: OrderIdx) -> bool {
+        let model = self.model;
+        let o = &model.orders[order];
+        for (_, n, method) in self.options(order) {
+            if book.ledger().shipments_left(n) == 0 {
+                continue;
+            }
+            let mark = book.mark();
+            if self.make_room(book, order, n) {
+                for (line, l) in o.lines.iter().enumerate() {
+                    book.add(order, n, Some(method), line, l.qty);
+                }
                 return true;
             }
-            self.give_back(ledger);
+            book.undo(mark);
         }
         false
     }
 
-    /// Adds `units` of `line` at `node`, opening a shipment by `method` when the order has none
-    /// there.
-    fn add(
-        &mut self,
-        ledger: &mut Ledger,
-        node: NodeIdx,
-        method: Option<usize>,
-        line: usize,
-        units: i64,
-    ) {
-        let order = &self.model.orders[self.order];
-        let index = match self.shipments.iter().position(|s| s.node == node) {
-            Some(i) => i,
-            None => {
-                let method = method.expect("a new node comes with its method");
-                self.shipments.push(ShipmentDecision {
-                    order: self.order,
-                    node,
-                    method,
-                    lines: Vec::new(),
-                });
-                ledger.open_shipment(node, 1);
-                self.taken.push((node, None, 1));
-                self.shipments.len() - 1
-            }
-        };
-        let shipment = &mut self.shipments[index];
-        match shipment.lines.iter_mut().find(|(l, _)| *l == line) {
-            Some((_, qty)) => *qty += units,
-            None => {
-                shipment.lines.push((line, units));
-                shipment.lines.sort_unstable();
+    /// Moves other orders' units away from `node` until `order` fits there whole; whether it
+    /// does.
+    fn make_room(&mut self, book: &mut Book, order: OrderIdx, node: NodeIdx) -> bool {
+        let model = self.model;
+        let o = &model.orders[order];
+        let mut need: Vec<(usize, i64)> = Vec::new();
+        for l in &o.lines {
+            match need.iter_mut().find(|(s, _)| *s == l.sku) {
+                Some((_, q)) => *q += l.qty,
+                None => need.push((l.sku, l.qty)),
             }
         }
-        ledger.take(order.channel, node, order.lines[line].sku, units);
-        self.taken.push((node, Some(line), units));
+        for &(sku, qty) in &need {
+            if model.available(node, sku) < qty {
+                return false;
+            }
+            let short = qty - book.ledger().usable(o.channel, node, sku);
+            if short > 0 && !self.move_away(book, node, Some(sku), short) {
+                return false;
+            }
+        }
+        let short = o.units() - book.ledger().units_left(node);
+        if short > 0 && !self.move_away(book, node, None, short) {
+            return false;
+        }
+        need.iter()
+            .all(|&(sku, qty)| book.ledger().usable(o.channel, node, sku) >= qty)
+            && book.ledger().units_left(node) >= o.units()
     }
 
-    /// Returns everything taken to the ledger and the shipments to where they were.
-    fn give_back(&mut self, ledger: &mut Ledger) {
-        let order = &self.model.orders[self.order];
-        for (node, line, units) in self.taken.drain(..).rev() {
-            match line {
-                Some(line) => ledger.take(order.channel, node, order.lines[line].sku, -units),
-                None => ledger.open_shipment(node, -units),
+    /// Moves at least `units` units (of `sku`, or of any SKU) of orders that are not ship-complete
+    /// from `node` to their other nodes; whether it moved that many.
+    fn move_away(
+        &mut self,
+        book: &mut Book,
+        node: NodeIdx,
+        sku: Option<usize>,
+        units: i64,
+    ) -> bool {
+        let model = self.model;
+        let mut moved = 0;
+        for other in book.orders_at(node, sku) {
+            if moved >= units {
+                break;
             }
-            let Some(i) = self.shipments.iter().position(|s| s.node == node) else {
+            if model.orders[other].ship_complete {
                 continue;
-            };
-            match line {
-                Some(line) => {
-                    let s = &mut self.shipments[i];
-                    if let Some(p) = s.lines.iter().position(|&(l, _)| l == line) {
-                        s.lines[p].1 -= units;
-                        if s.lines[p].1 == 0 {
-                            s.lines.remove(p);
-                        }
-                    }
+            }
+            let options = self.options(other);
+            let lines: Vec<(usize, i64)> = book
+                .shipments(other)
+                .iter()
+                .filter(|s| s.node == node)
+                .flat_map(|s| s.lines.clone())
+                .filter(|&(l, _)| sku.is_none_or(|s| model.orders[other].lines[l].sku == s))
+                .collect();
+            for (line, held) in lines {
+                let want = held.min(units - moved);
+                if want == 0 {
+                    break;
                 }
-                None => {
-                    self.shipments.remove(i);
+                // Give first (the line briefly holds more), then take back from `node`.
+                let given = self.give(book, other, line, want, Some(node), &options);
+                if given > 0 {
+                    book.remove(other, node, line, given);
+                    moved += given;
                 }
             }
         }
+        moved >= units
     }
 }
