@@ -371,7 +371,10 @@ fn solve_tiers_then_search(
     let limits = search_limits(options, deadline, cancel, false);
     let size = (plan.size.1 as u64, plan.size.0 as u64);
     let mut outcome = searched(model, &plan.allocation, &limits, (notes, stages), size);
-    tier_engine::top_up(model, &mut outcome, deadline);
+    // The top-up takes at most half of what the search leaves for the report.
+    let search_end = search_deadline(options, deadline);
+    let top_up_end = search_end + deadline.saturating_duration_since(search_end) / 2;
+    tier_engine::top_up(model, &mut outcome, top_up_end);
     outcome
 }
 

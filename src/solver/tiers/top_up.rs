@@ -2,13 +2,16 @@
 //!
 //! The cost search holds every line's units while it moves lines between nodes, and so it can
 //! free stock and capacity an unfilled line could have used. Under strict allocation a unit more
-//! for a tier beats any cost, so the plan then takes what is free: orders by tier then index; a
-//! line from the nodes its order already ships from, then from new nodes (cheapest method
-//! first) while the order has shipments left and the node a slot; a fill-or-kill order not yet
-//! shipped, only if every line fills in full; a ship-complete order not yet shipped, whole from
-//! one node, after moving other orders' units of its SKUs (or any units, where the node's unit
-//! capacity is short) to nodes with stock to spare. A move keeps the moved line's units, so
-//! no line loses a unit, no rule that held breaks and no tier's fill falls.
+//! for a tier beats any cost, so the plan then takes what is free, orders by tier then index:
+//! - a line from the nodes its order already ships from, then from new nodes (cheapest method
+//!   first) while the order has shipments left and the node a slot; where that leaves it short,
+//!   from such a node after moving other orders' units of its SKU (stock) or of any SKU (unit
+//!   capacity) to their other nodes;
+//! - a fill-or-kill order not yet shipped, only if every line fills in full;
+//! - a ship-complete order not yet shipped, whole from one node, after such moves.
+//!
+//! Moves that let nothing in are undone ([`Book`]). A moved line keeps its units, so no line
+//! loses a unit, no rule that held breaks and no tier's fill falls.
 
 use std::collections::HashMap;
 use std::time::Instant;
@@ -91,13 +94,74 @@ impl Moves<'_> {
             .clone()
     }
 
-    /// Each missing line from the order's own nodes first, then from new nodes.
+    /// Each missing line from the order's own nodes first, then from new nodes; then, where it
+    /// still lacks units, from a node after moving other orders' units away from it.
     fn fill_lines(&mut self, book: &mut Book, order: OrderIdx) {
         let options = self.options(order);
         let missing = book.missing(order);
         for (line, &need) in missing.iter().enumerate() {
             if need > 0 {
-                self.give(book, order, line, need, None, &options);
+                let given = self.give(book, order, line, need, None, &options);
+                if given < need {
+                    self.give_after_moves(book, order, line, need - given, &options);
+                }
+            }
+        }
+    }
+
+    /// Up to `want` units of `line` from the order's own nodes, then from new nodes with a
+    /// slot, each after moving other orders' units of its SKU (stock) or of any SKU (unit
+    /// capacity) away from it; moves that let the line take nothing are undone.
+    fn give_after_moves(
+        &mut self,
+        book: &mut Book,
+        order: OrderIdx,
+        line: usize,
+        mut want: i64,
+        options: &[(f64, NodeIdx, MethodIdx)],
+    ) {
+        let model = self.model;
+        let o = &model.orders[order];
+        let sku = o.lines[line].sku;
+        let max_shipments = model.policy.max_shipments_per_order.unwrap_or(i64::MAX);
+        let own: Vec<NodeIdx> = book.shipments(order).iter().map(|s| s.node).collect();
+        let targets: Vec<(NodeIdx, Option<MethodIdx>)> = own
+            .iter()
+            .map(|&n| (n, None))
+            .chain(
+                options
+                    .iter()
+                    .filter(|(_, n, _)| !own.contains(n))
+                    .map(|&(_, n, m)| (n, Some(m))),
+            )
+            .collect();
+        for (n, method) in targets {
+            if want == 0 {
+                break;
+            }
+            let opened = book.ships_from(order, n);
+            if !opened
+                && (book.shipments(order).len() as i64 >= max_shipments
+                    || book.ledger().shipments_left(n) == 0)
+            {
+                continue;
+            }
+            let mark = book.mark();
+            let usable = book.ledger().usable(o.channel, n, sku);
+            if usable < want && model.available(n, sku) > usable {
+                self.move_away(book, (n, Some(sku)), want - usable, order);
+            }
+            let usable = book.ledger().usable(o.channel, n, sku).min(want);
+            let short = usable - book.ledger().units_left(n);
+            if short > 0 {
+                self.move_away(book, (n, None), short, order);
+            }
+            let take = want.min(book.room(order, line, n));
+            if take > 0 {
+                book.add(order, n, method, line, take);
+                want -= take;
+            } else {
+                book.undo(mark);
             }
         }
     }
@@ -186,12 +250,12 @@ impl Moves<'_> {
                 return false;
             }
             let short = qty - book.ledger().usable(o.channel, node, sku);
-            if short > 0 && !self.move_away(book, node, Some(sku), short) {
+            if short > 0 && self.move_away(book, (node, Some(sku)), short, order) < short {
                 return false;
             }
         }
         let short = o.units() - book.ledger().units_left(node);
-        if short > 0 && !self.move_away(book, node, None, short) {
+        if short > 0 && self.move_away(book, (node, None), short, order) < short {
             return false;
         }
         need.iter()
@@ -199,22 +263,22 @@ impl Moves<'_> {
             && book.ledger().units_left(node) >= o.units()
     }
 
-    /// Moves at least `units` units (of `sku`, or of any SKU) of orders that are not ship-complete
-    /// from `node` to their other nodes; whether it moved that many.
+    /// Moves up to `units` units (of the SKU, or of any SKU when `None`) of orders other than
+    /// `except` that are not ship-complete from `node` to their other nodes; the units moved.
     fn move_away(
         &mut self,
         book: &mut Book,
-        node: NodeIdx,
-        sku: Option<usize>,
+        (node, sku): (NodeIdx, Option<usize>),
         units: i64,
-    ) -> bool {
+        except: OrderIdx,
+    ) -> i64 {
         let model = self.model;
         let mut moved = 0;
         for other in book.orders_at(node, sku) {
             if moved >= units {
                 break;
             }
-            if model.orders[other].ship_complete {
+            if other == except || model.orders[other].ship_complete {
                 continue;
             }
             let options = self.options(other);
@@ -238,6 +302,6 @@ impl Moves<'_> {
                 }
             }
         }
-        moved >= units
+        moved
     }
 }
