@@ -126,15 +126,19 @@ impl Stages<'_> {
             }
             // Each stage starts from the last plan, which every result held so far keeps.
             let start = self.incumbent.as_ref().filter(|_| goal != Goal::Weighted);
+            let building = Instant::now();
             let built = program::build(self.model, self.candidates, goal, &self.held, start);
             self.size = (built.columns, built.rows);
-            // The time left once the model is built (at M, building takes seconds), shared
-            // equally by the stages still to run.
+            // The time left once the model is built (at M, building takes seconds), less as
+            // long again for each stage after this one to build its own, shared equally by the
+            // stages still to run.
+            let later = (goals.len() - i - 1) as f64;
             let left = self
                 .deadline
                 .saturating_duration_since(Instant::now())
-                .as_secs_f64();
-            self.limits.time_limit_s = left / (goals.len() - i) as f64;
+                .as_secs_f64()
+                - building.elapsed().as_secs_f64() * later;
+            self.limits.time_limit_s = left.max(0.0) / (goals.len() - i) as f64;
             let units = built.units.clone();
             let mut result = run::run(built, self.limits);
             if result.status == "inconsistent" {
