@@ -100,8 +100,7 @@ pub fn note(plan: &TierPlan) -> String {
 /// the search's units, and with every cost non-negative, more units never cost less.
 pub fn top_up(model: &Model, outcome: &mut SolveOutcome, deadline: Instant) {
     let before = outcome.allocation.tier_fills(model);
-    let serving = tiers::network::all_serving_nodes(model);
-    let topped = tiers::top_up::top_up(model, &serving, &outcome.allocation, Some(deadline));
+    let topped = tiers::top_up::top_up(model, &outcome.allocation, Some(deadline));
     let after = topped.tier_fills(model);
     if after == before {
         return;

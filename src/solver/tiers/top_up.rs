@@ -17,18 +17,14 @@ use std::collections::HashMap;
 use std::time::Instant;
 
 use super::book::Book;
+use super::network::serving_nodes;
 use crate::model::{MethodIdx, Model, NodeIdx, OrderIdx};
 use crate::solver::greedy::candidate_at;
 use crate::solver::Allocation;
 
 /// `plan` with every unit added that fits as described in the module docs, until `deadline`;
 /// the plan itself when none does.
-pub fn top_up(
-    model: &Model,
-    serving: &[Vec<NodeIdx>],
-    plan: &Allocation,
-    deadline: Option<Instant>,
-) -> Allocation {
+pub fn top_up(model: &Model, plan: &Allocation, deadline: Option<Instant>) -> Allocation {
     let mut book = Book::new(model, plan);
     let mut orders: Vec<OrderIdx> = (0..model.orders.len())
         .filter(|&o| !model.orders[o].is_held())
@@ -36,7 +32,6 @@ pub fn top_up(
     orders.sort_by_key(|&o| (model.orders[o].tier, o));
     let mut moves = Moves {
         model,
-        serving,
         options: HashMap::new(),
     };
     for o in orders {
@@ -70,23 +65,23 @@ pub fn top_up(
     }
 }
 
-/// The moves' view of the wave: where each order may open a shipment, and by which method.
+/// The moves' view of the wave: where each order may open a shipment, and by which method,
+/// found for the orders the top-up touches only (a large wave's other orders need none).
 struct Moves<'m> {
     model: &'m Model,
-    serving: &'m [Vec<NodeIdx>],
     /// Per order: (cost, node, method) of every node that may serve it, cheapest first.
     options: HashMap<OrderIdx, Vec<(f64, NodeIdx, MethodIdx)>>,
 }
 
 impl Moves<'_> {
     fn options(&mut self, order: OrderIdx) -> Vec<(f64, NodeIdx, MethodIdx)> {
-        let (model, serving) = (self.model, self.serving);
+        let model = self.model;
         self.options
             .entry(order)
             .or_insert_with(|| {
-                let mut found: Vec<(f64, NodeIdx, MethodIdx)> = serving[order]
-                    .iter()
-                    .filter_map(|&n| candidate_at(model, order, n).map(|c| (c.cost, n, c.method)))
+                let mut found: Vec<(f64, NodeIdx, MethodIdx)> = serving_nodes(model, order)
+                    .into_iter()
+                    .filter_map(|n| candidate_at(model, order, n).map(|c| (c.cost, n, c.method)))
                     .collect();
                 found.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
                 found
