@@ -24,7 +24,7 @@ fn report(found: &[Cycle]) -> String {
 
 /// The cycles the solver had when this check came, each to be broken (issue 17); any other fails.
 const KNOWN_CYCLES: &[&str] = &[
-    "under crate::solver: {crate::solver::bound, crate::solver::mip, crate::solver::polish, crate::solver::tiers}",
+    "under crate::solver: {crate::solver::mip, crate::solver::polish}",
     "under crate::solver::mip: {crate::solver::mip::lns, crate::solver::mip::pool, crate::solver::mip::stages}",
 ];
 
@@ -69,7 +69,7 @@ fn a_cycle_through_grouped_and_inline_paths_is_reported() {
     let found = cycles(&files(&[
         ("s/mod.rs", "pub mod a; pub mod b; pub mod c;"),
         ("s/a/mod.rs", "mod deep;"),
-        ("s/a/deep.rs", "use crate::s::{b::{self, X}, Y};"),
+        ("s/a/deep.rs", "use crate::s::{b::{self as bee, X}, Y};"),
         ("s/b.rs", "fn f() { let _ = super::c::g(); }"),
         ("s/c.rs", "use super::super::s::a::deep::Z;"),
     ]));

@@ -4,6 +4,7 @@ mod allocation;
 pub mod bound;
 pub mod cover;
 pub mod greedy;
+pub mod highs;
 pub mod ledger;
 pub mod mip;
 pub mod naive;

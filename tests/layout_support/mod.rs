@@ -162,7 +162,8 @@ fn path_tree(tokens: &[Token], mut i: usize) -> (Vec<Vec<String>>, usize) {
     while let Some(Token::Ident(segment)) = tokens.get(i) {
         prefix.push(segment.clone());
         if !is(tokens, i + 1, "::") {
-            return (vec![prefix], i + 1);
+            let renamed = matches!(tokens.get(i + 1), Some(Token::Ident(w)) if w == "as");
+            return (vec![prefix], if renamed { i + 3 } else { i + 1 });
         }
         i += 2;
     }

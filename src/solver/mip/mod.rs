@@ -5,12 +5,9 @@
 //! stage finds no solution in time, so a checked plan always comes back.
 
 pub mod formulation;
-pub(crate) mod highs_callback;
-pub mod highs_run;
 pub mod lns;
 pub mod parts;
 pub mod pool;
-pub mod program;
 pub mod relaxation;
 mod search_bound;
 pub mod solution;
@@ -25,6 +22,8 @@ use std::time::Instant;
 use crate::error::Error;
 use crate::format::{Options, PlanStatus, Wave, WithinTier};
 use crate::model::Model;
+use crate::solver::highs::export;
+use crate::solver::highs::threads::threads_for;
 use crate::solver::{greedy, polish, SolveOutcome};
 use formulation::BuildFlags;
 
@@ -101,14 +100,6 @@ const SEARCH_POOL_SHARE: f64 = 0.7;
 /// Share of the time the tier engine may take above one MIP's size (it stops once every tier
 /// is proven); the cost search gets the rest.
 const TIER_ENGINE_SHARE: f64 = 0.2;
-
-/// Threads HiGHS may use for these options: `options.threads`, else every core.
-pub fn threads_for(options: &Options) -> u32 {
-    match options.threads {
-        Some(t) if t >= 1 => t.min(1024) as u32,
-        _ => std::thread::available_parallelism().map_or(1, |n| n.get() as u32),
-    }
-}
 
 /// Solves the wave. (The naive reference the optimizer is measured against is a model of its
 /// own: [`crate::solver::naive`].)
@@ -401,5 +392,5 @@ pub fn export_model(wave: &Wave, out: &Path, ext: &str) -> Result<(), Error> {
     };
     let outcome = runner.run();
     let path = out.with_extension(ext);
-    highs_run::write(&program, &outcome.final_stage, &path).map_err(Error::Solver)
+    export::write(&program, &outcome.final_stage, &path).map_err(Error::Solver)
 }

@@ -14,10 +14,11 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use super::{solve, threads_for};
+use super::solve;
 use crate::format::{Options, PlanStatus, StageStats};
 use crate::model::{Model, OrderIdx};
-use crate::solver::mip::highs_run::relative_gap;
+use crate::solver::highs::run::relative_gap;
+use crate::solver::highs::threads::threads_for;
 use crate::solver::mip::lns;
 use crate::solver::{Allocation, SolveOutcome};
 

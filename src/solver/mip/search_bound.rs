@@ -14,10 +14,11 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
-use super::{highs_run, lns, solution};
+use super::{lns, solution};
 use crate::format::{Allocation as Policy, StageStats};
 use crate::model::Model;
 use crate::solver::bound::{self, FlowBound, LagrangianBound, PriceBoard};
+use crate::solver::highs::run as highs_run;
 use crate::solver::Allocation;
 
 /// The relaxations solved beside the search, for the tier fills it started from.

@@ -16,13 +16,13 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use super::formulation::{fifo_weights, weighted_objective, Layout};
-use super::highs_run::{self, RunResult, Settings};
 use super::pool;
-use super::program::{ColId, Program, Row, StageModel};
 use super::solution;
 use super::tier_engine;
 use crate::format::{Allocation as AllocationMode, StageStats, WithinTier};
 use crate::model::Model;
+use crate::solver::highs::program::{ColId, Program, Row, StageModel};
+use crate::solver::highs::run::{self as highs_run, RunResult, Settings};
 use crate::solver::{greedy, polish, Allocation};
 
 pub struct StageOutcome {

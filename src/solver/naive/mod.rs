@@ -54,7 +54,7 @@ pub fn solve(
         limits: StageLimits {
             time_limit_s: 0.0,
             mip_gap: options.mip_gap,
-            threads: crate::solver::mip::threads_for(options),
+            threads: crate::solver::highs::threads::threads_for(options),
         },
         held: Held {
             fills: vec![None; model.tiers.len()],

@@ -5,7 +5,8 @@
 use highs::HighsModelStatus;
 
 use super::program::Built;
-use crate::solver::mip::highs_run::{relative_gap, use_threads};
+use crate::solver::highs::run::relative_gap;
+use crate::solver::highs::threads::use_threads;
 
 /// HiGHS's random seed, fixed so that the same model gives the same answer.
 const SEED: i32 = 20_261_126;

@@ -22,8 +22,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use crate::model::{Model, NodeIdx, OrderIdx};
+use crate::solver::highs::run::Settings;
 use crate::solver::ledger::Ledger;
-use crate::solver::mip::highs_run::Settings;
 use crate::solver::Allocation;
 use network::Restrictions;
 

@@ -4,9 +4,9 @@ use std::time::{Duration, Instant};
 
 use super::{Limits, NODES_PER_STAGE, SUB_PROBLEM_GAP};
 use crate::model::Model;
+use crate::solver::highs::program::{ColId, Program, Row, StageModel};
+use crate::solver::highs::run::{self as highs_run, Settings};
 use crate::solver::mip::formulation::{self, BuildFlags};
-use crate::solver::mip::highs_run::{self, Settings};
-use crate::solver::mip::program::{ColId, Program, Row, StageModel};
 use crate::solver::mip::{solution, stages};
 use crate::solver::Allocation;
 

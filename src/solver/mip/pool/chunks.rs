@@ -9,9 +9,9 @@ use std::time::{Duration, Instant};
 use super::master::{Column, Master};
 use super::{plan_of, settings, stopped, Chunking, PoolLimits, PoolReport};
 use crate::model::{Model, OrderIdx};
-use crate::solver::mip::highs_run;
+use crate::solver::highs::program::StageModel;
+use crate::solver::highs::run as highs_run;
 use crate::solver::mip::lns;
-use crate::solver::mip::program::StageModel;
 use crate::solver::Allocation;
 
 /// The master MIP stops at this relative gap: the pool is a heuristic, its optimum no proof.

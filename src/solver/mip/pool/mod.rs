@@ -25,7 +25,7 @@ use std::time::Instant;
 use crate::format::{Allocation as AllocationMode, StageStats, WithinTier};
 use crate::model::{MethodIdx, Model, NodeIdx, OrderIdx};
 use crate::solver::cover::{shipment_options, CoverWorkspace};
-use crate::solver::mip::highs_run::{self, Settings};
+use crate::solver::highs::run::{self as highs_run, Settings};
 use crate::solver::mip::{lns, solution};
 use crate::solver::{units_per_line, Allocation, ShipmentDecision};
 pub use chunks::{CHUNK_ORDERS, ONE_CHUNK_ORDERS};

@@ -1,14 +1,14 @@
 //! Running one MIP stage in HiGHS, with the settings that make results honest and repeatable:
 //! a time limit, the relative gap, a fixed thread count and seed, and a complete MIP start.
 
-use std::ffi::CString;
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
 use highs::{HighsModelStatus, Sense};
 
-use super::highs_callback::SolveWatch;
+use super::callback::SolveWatch;
 use super::program::{Program, StageModel};
+use super::threads::use_threads;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Settings<'a> {
@@ -126,27 +126,6 @@ fn checked_run(
     result.objective = objective;
     result.values = Some(values);
     result
-}
-
-thread_local! {
-    /// The thread count HiGHS's scheduler was last started with on this thread (0: never).
-    static SCHEDULER_THREADS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
-}
-
-/// Makes this thread's HiGHS scheduler run `threads` workers. HiGHS keeps one scheduler per OS
-/// thread and refuses to solve (`Option 'threads' is set to 1 but the scheduler has already been
-/// initialized to use 2 threads`) when a later solve on the same thread asks for another count:
-/// a library caller planning waves with different `options.threads` on one thread, or the test
-/// suite. (The service fixes `options.threads` per server.) Call before every solve.
-pub fn use_threads(threads: u32) {
-    let threads = threads.max(1);
-    SCHEDULER_THREADS.with(|last| {
-        if last.get() != 0 && last.get() != threads {
-            // SAFETY: no HiGHS solve is running on this thread (solves are synchronous).
-            unsafe { highs_sys::Highs_resetGlobalScheduler(1) };
-        }
-        last.set(threads);
-    });
 }
 
 /// The optimum of the stage's LP relaxation (a bound on the MIP), or `None` when HiGHS does not
@@ -292,92 +271,4 @@ fn run_once(
         time_ms: started.elapsed().as_millis() as u64,
     };
     (result, watch.take_last_improving())
-}
-
-/// Writes the program with the given objective to a file; HiGHS picks LP or MPS by extension.
-pub fn write(program: &Program, stage: &StageModel, path: &std::path::Path) -> Result<(), String> {
-    let problem = program.to_highs(stage);
-    let mut model = problem.optimise(Sense::Minimise);
-    model.make_quiet();
-    let col_names = lp_safe_names(program.col_names.iter().map(String::as_str), "c");
-    if std::env::var_os("WAVEOPT_HIGHS_LOG").is_some() {
-        eprintln!("export names: {:?}", &col_names[..col_names.len().min(4)]);
-        model.set_option("output_flag", true);
-        model.set_option("log_to_console", true);
-    }
-    let row_names = lp_safe_names(
-        program
-            .rows
-            .iter()
-            .chain(&stage.extra_rows)
-            .map(|r| r.name.as_str()),
-        "r",
-    );
-    unsafe {
-        let ptr = model.as_mut_ptr();
-        for (c, name) in col_names.iter().enumerate() {
-            if let Ok(name) = CString::new(name.as_str()) {
-                highs_sys::Highs_passColName(ptr, c as highs_sys::HighsInt, name.as_ptr());
-            }
-        }
-        for (r, name) in row_names.iter().enumerate() {
-            if let Ok(name) = CString::new(name.as_str()) {
-                highs_sys::Highs_passRowName(ptr, r as highs_sys::HighsInt, name.as_ptr());
-            }
-        }
-        let file = CString::new(path.display().to_string()).map_err(|e| e.to_string())?;
-        let status = highs_sys::Highs_writeModel(ptr, file.as_ptr());
-        if status == highs_sys::kHighsStatusError {
-            return Err(format!("HiGHS could not write {}", path.display()));
-        }
-    }
-    Ok(())
-}
-
-/// Names every LP and MPS reader accepts: letters, digits, `_` and `.` only (brackets, commas,
-/// dashes and spaces become `_`), never starting with a digit, and unique (a clash gets a
-/// numeric suffix). `y[SO-1,DC-E,ground]` becomes `y_SO_1_DC_E_ground`.
-fn lp_safe_names<'a>(names: impl Iterator<Item = &'a str>, fallback: &str) -> Vec<String> {
-    let mut seen = std::collections::HashSet::new();
-    names
-        .enumerate()
-        .map(|(i, name)| {
-            let mut safe: String = name
-                .chars()
-                .map(|ch| {
-                    if ch.is_ascii_alphanumeric() || ch == '_' || ch == '.' {
-                        ch
-                    } else {
-                        '_'
-                    }
-                })
-                .collect();
-            while safe.contains("__") {
-                safe = safe.replace("__", "_");
-            }
-            let mut safe = safe.trim_matches('_').to_string();
-            if safe.is_empty() || safe.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
-                safe = format!("{fallback}{i}_{safe}");
-            }
-            let mut unique = safe.clone();
-            let mut k = 2;
-            while !seen.insert(unique.clone()) {
-                unique = format!("{safe}_{k}");
-                k += 1;
-            }
-            unique
-        })
-        .collect()
-}
-
-/// The HiGHS version linked in, e.g. "1.16.0".
-pub fn highs_version() -> String {
-    unsafe {
-        format!(
-            "{}.{}.{}",
-            highs_sys::Highs_versionMajor(),
-            highs_sys::Highs_versionMinor(),
-            highs_sys::Highs_versionPatch()
-        )
-    }
 }
