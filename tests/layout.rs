@@ -22,22 +22,12 @@ fn report(found: &[Cycle]) -> String {
     out
 }
 
-/// The cycles the solver had when this check came, each to be broken (issue 17); any other fails.
-const KNOWN_CYCLES: &[&str] = &[
-    "under crate::solver: {crate::solver::mip, crate::solver::polish}",
-    "under crate::solver::mip: {crate::solver::mip::lns, crate::solver::mip::pool, crate::solver::mip::stages}",
-];
-
 #[test]
 fn the_solver_has_no_import_cycles() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let files = read_tree(&src, "solver");
     assert!(files.len() > 10, "src/solver was read");
-    let mut found = cycles(&files);
-    found.retain(|cycle| {
-        let report = report(std::slice::from_ref(cycle));
-        !KNOWN_CYCLES.contains(&report.lines().next().unwrap())
-    });
+    let found = cycles(&files);
     assert!(
         found.is_empty(),
         "import cycles under src/solver:\n{}",

@@ -8,6 +8,7 @@ pub mod highs;
 pub mod ledger;
 pub mod mip;
 pub mod naive;
+pub mod plan_score;
 pub mod polish;
 pub mod progress;
 pub mod tiers;

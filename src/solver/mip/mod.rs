@@ -24,7 +24,7 @@ use crate::format::{Options, PlanStatus, Wave, WithinTier};
 use crate::model::Model;
 use crate::solver::highs::export;
 use crate::solver::highs::threads::threads_for;
-use crate::solver::{greedy, polish, SolveOutcome};
+use crate::solver::{greedy, plan_score, polish, SolveOutcome};
 use formulation::BuildFlags;
 
 /// Orders longer than this are planned greedily: see [`solve`].
@@ -244,7 +244,7 @@ fn search_with_bound(
     let left = limits.deadline.saturating_duration_since(Instant::now());
     let run_pool =
         model.orders.len() <= MAX_ORDERS_FOR_POOL && left >= min_search_time_for_pool(model);
-    let target = lns::score(model, &polished).1;
+    let target = plan_score::score(model, &polished).1;
     // The Lagrangian posts its prices here; the search steers by them between rounds.
     let board = PriceBoard::default();
     let steered = lns::Limits {

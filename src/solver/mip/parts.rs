@@ -19,8 +19,7 @@ use crate::format::{Options, PlanStatus, StageStats};
 use crate::model::{Model, OrderIdx};
 use crate::solver::highs::run::relative_gap;
 use crate::solver::highs::threads::threads_for;
-use crate::solver::mip::lns;
-use crate::solver::{Allocation, SolveOutcome};
+use crate::solver::{plan_score, Allocation, SolveOutcome};
 
 /// A part below this share of the wave's size (orders plus lines) is not worth a solve and a
 /// time slice of its own: such parts are gathered into groups of at least this share, and a
@@ -139,7 +138,7 @@ fn merge(
     allocation.normalise();
     let optimal = outcomes.iter().all(|o| o.status == PlanStatus::Optimal);
     let bound: f64 = outcomes.iter().map(|o| o.bound).sum();
-    let (_, cost) = lns::score(model, &allocation);
+    let (_, cost) = plan_score::score(model, &allocation);
     let gap = relative_gap(cost, bound);
     let mut notes = vec![format!(
         "{components} independent components (no shared stock, capacitated or fixed-cost node, or \

@@ -19,7 +19,7 @@ use crate::format::{Allocation as Policy, StageStats};
 use crate::model::Model;
 use crate::solver::bound::{self, FlowBound, LagrangianBound, PriceBoard};
 use crate::solver::highs::run as highs_run;
-use crate::solver::Allocation;
+use crate::solver::{plan_score, Allocation};
 
 /// The relaxations solved beside the search, for the tier fills it started from.
 #[derive(Debug, Default)]
@@ -117,7 +117,7 @@ pub fn relaxation_bound(
     notes: &mut Vec<String>,
 ) -> (f64, f64) {
     let started = Instant::now();
-    let (_, cost) = lns::score(model, allocation);
+    let (_, cost) = plan_score::score(model, allocation);
     let fills = solution::tier_fills(model, allocation);
     let per_unit = bound::per_unit_bound(model, &fills).min(cost);
     stages.push(stage(

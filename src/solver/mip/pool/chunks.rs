@@ -11,13 +11,12 @@ use super::{plan_of, settings, stopped, Chunking, PoolLimits, PoolReport};
 use crate::model::{Model, OrderIdx};
 use crate::solver::highs::program::StageModel;
 use crate::solver::highs::run as highs_run;
-use crate::solver::mip::lns;
-use crate::solver::Allocation;
+use crate::solver::{plan_score, Allocation};
 
 /// The master MIP stops at this relative gap: the pool is a heuristic, its optimum no proof.
 const MASTER_GAP: f64 = 1e-4;
 
-/// The best plan so far: its score in the search's order ([`lns::score`]) and its pool covers.
+/// The best plan so far: its score in the search's order ([`plan_score::score`]) and its pool covers.
 pub(super) struct Incumbent {
     pub plan: Allocation,
     pub score: (Vec<i64>, f64),
@@ -42,7 +41,7 @@ pub(super) fn run_master(
         report.master_runs += 1;
         if let Some(picked) = r.picked {
             let chosen = plan_of(columns, &picked);
-            let value = lns::score(model, &chosen);
+            let value = plan_score::score(model, &chosen);
             if std::env::var_os("WAVEOPT_POOL_LOG").is_some() {
                 eprintln!(
                     "pool master over {} orders: {}, {:.2}",
@@ -51,7 +50,7 @@ pub(super) fn run_master(
                     value.1
                 );
             }
-            if lns::improves(&value, &incumbent.score) {
+            if plan_score::improves(&value, &incumbent.score) {
                 *incumbent = Incumbent {
                     plan: chosen,
                     score: value,
@@ -71,7 +70,7 @@ pub(super) fn run_master(
                 / (chunks.len() - i) as u32;
             run(chunk, slice, incumbent);
         }
-        if stopped() || !lns::improves(&incumbent.score, &before_pass) {
+        if stopped() || !plan_score::improves(&incumbent.score, &before_pass) {
             break;
         }
     }

@@ -26,8 +26,8 @@ use crate::format::{Allocation as AllocationMode, StageStats, WithinTier};
 use crate::model::{MethodIdx, Model, NodeIdx, OrderIdx};
 use crate::solver::cover::{shipment_options, CoverWorkspace};
 use crate::solver::highs::run::{self as highs_run, Settings};
-use crate::solver::mip::{lns, solution};
-use crate::solver::{units_per_line, Allocation, ShipmentDecision};
+use crate::solver::mip::solution;
+use crate::solver::{plan_score, units_per_line, Allocation, ShipmentDecision};
 pub use chunks::{CHUNK_ORDERS, ONE_CHUNK_ORDERS};
 use master::{Column, Held, Master};
 use pricing::{cheapest_cover, real_cost, OrderToPrice};
@@ -231,14 +231,14 @@ fn orders_to_price(
 
 /// The allocation with every order's shipments re-chosen by the cover pool, within `limits`.
 /// Tier fills (or, under FIFO, every line's units) are held; never worse than `allocation` in
-/// the search's order ([`lns::score`]).
+/// the search's order ([`plan_score::score`]).
 pub fn improve(
     model: &Model,
     allocation: &Allocation,
     limits: &PoolLimits,
 ) -> (Allocation, PoolReport) {
     let started = Instant::now();
-    let score = |a: &Allocation| lns::score(model, a);
+    let score = |a: &Allocation| plan_score::score(model, a);
     let before = score(allocation);
     let held = held_for(model, allocation, limits.hold_lines);
     let mut report = PoolReport {
@@ -376,7 +376,7 @@ pub fn improve(
             } else {
                 report.rounded = Some(value.1);
             }
-            if lns::improves(&value, &incumbent.score) {
+            if plan_score::improves(&value, &incumbent.score) {
                 incumbent = chunks::Incumbent {
                     plan,
                     score: value,
