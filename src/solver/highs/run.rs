@@ -9,6 +9,7 @@ use highs::{HighsModelStatus, Sense};
 use super::callback::SolveWatch;
 use super::program::{Program, StageModel};
 use super::threads::use_threads;
+use super::RunStatus;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Settings<'a> {
@@ -25,8 +26,7 @@ pub struct Settings<'a> {
 /// What HiGHS said about one stage.
 #[derive(Debug, Clone)]
 pub struct RunResult {
-    /// `optimal` (proven within the gap), `time_limit`, `infeasible`, `interrupted`, …
-    pub status: &'static str,
+    pub status: RunStatus,
     pub proven: bool,
     pub objective: f64,
     pub bound: f64,
@@ -54,7 +54,7 @@ pub fn run(
 ) -> RunResult {
     let started = Instant::now();
     let result = checked_run(program, stage, settings, start);
-    if result.status != "inconsistent" || start.is_none() {
+    if result.status != RunStatus::Inconsistent || start.is_none() {
         return result;
     }
     // HiGHS proved the stage but handed back the start's columns with another point's objective
@@ -104,8 +104,8 @@ fn checked_run(
             _ => Some((obj, v)),
         });
     let Some((objective, values)) = best else {
-        if result.status == "optimal" {
-            result.status = "inconsistent";
+        if result.status == RunStatus::Optimal {
+            result.status = RunStatus::Inconsistent;
         }
         result.proven = false;
         return result;
@@ -120,7 +120,7 @@ fn checked_run(
         result.gap = relative_gap(objective, result.bound);
         if result.proven && result.gap > settings.mip_gap + 1e-9 {
             result.proven = false;
-            result.status = "inconsistent";
+            result.status = RunStatus::Inconsistent;
         }
     }
     result.objective = objective;
@@ -220,7 +220,7 @@ fn run_once(
         Ok(s) => s,
         Err(_) => {
             let failed = RunResult {
-                status: "solver_error",
+                status: RunStatus::SolverError,
                 proven: false,
                 objective: f64::NAN,
                 bound: f64::NEG_INFINITY,
@@ -231,7 +231,6 @@ fn run_once(
             return (failed, watch.take_last_improving());
         }
     };
-    let status = solved.status();
     let has_solution = matches!(
         solved.primal_solution_status(),
         highs::HighsSolutionStatus::Feasible
@@ -242,17 +241,8 @@ fn run_once(
         .double_info_value(c"mip_dual_bound")
         .unwrap_or(f64::NEG_INFINITY);
     let gap = solved.mip_gap();
-    let (label, proven) = match status {
-        HighsModelStatus::Optimal => ("optimal", true),
-        HighsModelStatus::ReachedTimeLimit => ("time_limit", false),
-        HighsModelStatus::Infeasible => ("infeasible", false),
-        HighsModelStatus::ModelEmpty => ("optimal", true),
-        HighsModelStatus::ReachedInterrupt => ("interrupted", false),
-        HighsModelStatus::ReachedSolutionLimit => ("node_limit", false),
-        HighsModelStatus::ReachedIterationLimit => ("iteration_limit", false),
-        HighsModelStatus::ReachedMemoryLimit => ("memory_limit", false),
-        _ => ("unknown", false),
-    };
+    let status = RunStatus::of_mip(solved.status());
+    let proven = status == RunStatus::Optimal;
     // An LP (no integer columns) reports an infinite mip_gap; an optimal LP has no gap.
     let gap = if proven && !gap.is_finite() { 0.0 } else { gap };
     let bound = if proven && !bound.is_finite() {
@@ -262,7 +252,7 @@ fn run_once(
     };
     drop(solved);
     let result = RunResult {
-        status: label,
+        status,
         proven,
         objective,
         bound,

@@ -23,6 +23,7 @@ use crate::format::{Allocation as AllocationMode, StageStats, WithinTier};
 use crate::model::Model;
 use crate::solver::highs::program::{ColId, Program, Row, StageModel};
 use crate::solver::highs::run::{self as highs_run, RunResult, Settings};
+use crate::solver::highs::RunStatus;
 use crate::solver::{greedy, polish, Allocation};
 
 pub struct StageOutcome {
@@ -401,7 +402,7 @@ impl Runner<'_> {
         let lp = -highs_run::lp_relaxation(self.program, stage, self.settings(0.5 / stages_left))?;
         let bound = (lp + 1e-6).floor();
         (start_fill >= bound).then(|| RunResult {
-            status: "lp_bound_met_by_start",
+            status: RunStatus::LpBoundMetByStart,
             proven: true,
             objective: -start_fill,
             bound: -bound,

@@ -369,7 +369,7 @@ fn exact_stage(
     }
     let (r, found) = program.solve(settings(1.0));
     outcome.proven_status = "optimal";
-    outcome.status = r.status;
+    outcome.status = r.status.as_str();
     if r.bound.is_finite() {
         outcome.bound = outcome.bound.min((r.bound + 1e-6).floor() as i64);
     }

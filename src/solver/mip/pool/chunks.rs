@@ -11,6 +11,7 @@ use super::{plan_of, settings, stopped, Chunking, PoolLimits, PoolReport};
 use crate::model::{Model, OrderIdx};
 use crate::solver::highs::program::StageModel;
 use crate::solver::highs::run as highs_run;
+use crate::solver::highs::RunStatus;
 use crate::solver::{plan_score, Allocation};
 
 /// The master MIP stops at this relative gap: the pool is a heuristic, its optimum no proof.
@@ -37,7 +38,7 @@ pub(super) fn run_master(
     let stopped = || stopped(limits, limits.deadline);
     let mut run = |chunk: &[OrderIdx], time: Duration, incumbent: &mut Incumbent| {
         let r = solve_chunk(master, columns, chunk, &incumbent.covers, limits, time);
-        report.master_status = r.status;
+        report.master_status = r.status.as_str();
         report.master_runs += 1;
         if let Some(picked) = r.picked {
             let chosen = plan_of(columns, &picked);
@@ -136,7 +137,7 @@ fn unsettled_chunks(
 }
 
 struct ChunkResult {
-    status: &'static str,
+    status: RunStatus,
     picked: Option<Vec<usize>>,
 }
 
