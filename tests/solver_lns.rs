@@ -12,6 +12,7 @@ use waveopt::format::Allocation as Policy;
 use waveopt::format::PlanStatus;
 use waveopt::model::Model;
 use waveopt::solver::mip::lns::{self, Limits};
+use waveopt::solver::tuning::Tuning;
 use waveopt::solver::{greedy, plan_score, Allocation};
 use waveopt::Wave;
 
@@ -24,6 +25,7 @@ fn limits(cancel: &AtomicBool, rounds: usize, staged: bool) -> Limits<'_> {
         cancel,
         staged_rounds: staged,
         prices: None,
+        tuning: Tuning::default(),
     }
 }
 
@@ -119,6 +121,7 @@ fn the_search_route_returns_a_checked_plan_with_the_relaxation_bound() {
         let outcome = waveopt::solver::mip::solve_by_search(
             &model,
             &options,
+            &Tuning::default(),
             deadline,
             &cancel,
             greedy::route(&model),

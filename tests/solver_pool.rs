@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 use waveopt::format::{Allocation as Policy, WithinTier};
 use waveopt::model::Model;
 use waveopt::solver::mip::pool::{self, PoolLimits};
+use waveopt::solver::tuning::Tuning;
 use waveopt::solver::{greedy, plan_score, polish, Allocation};
 use waveopt::Wave;
 
@@ -32,6 +33,10 @@ fn pooled(
     pool::improve(model, start, &limits)
 }
 
+fn default_chunking() -> pool::Chunking {
+    pool::Chunking::of(&Tuning::default())
+}
+
 fn waves() -> Vec<Wave> {
     let mut out = common::feature_waves();
     let s = common::load_wave("presets/s.wave.json");
@@ -52,7 +57,7 @@ fn the_pool_keeps_fills_and_the_checker_and_never_costs_more() {
     for wave in waves() {
         let model = Model::from_wave(&wave).unwrap();
         let start = polish::improve(&model, &greedy::route(&model));
-        let (after, report) = pooled(&model, &start, false, Default::default(), 60);
+        let (after, report) = pooled(&model, &start, false, default_chunking(), 60);
         let id = &wave.wave_id;
         let (before, score) = (
             plan_score::score(&model, &start),
@@ -86,7 +91,7 @@ fn on_the_s_preset_the_pool_beats_one_order_moves_by_a_wide_margin() {
     let wave = common::load_wave("presets/s.wave.json");
     let model = Model::from_wave(&wave).unwrap();
     let start = polish::improve(&model, &greedy::route(&model));
-    let (after, report) = pooled(&model, &start, false, Default::default(), 120);
+    let (after, report) = pooled(&model, &start, false, default_chunking(), 120);
     let before = plan_score::score(&model, &start).1;
     let cost = plan_score::score(&model, &after).1;
     assert!(cost <= 0.85 * before, "{}", report.note());
@@ -152,7 +157,7 @@ fn with_lines_held_the_plan_built_in_the_lps_order_beats_moving_orders_one_by_on
     let wave = common::load_wave("presets/s.wave.json");
     let model = Model::from_wave(&wave).unwrap();
     let start = polish::improve(&model, &greedy::route(&model));
-    let (after, report) = pooled(&model, &start, true, Default::default(), 60);
+    let (after, report) = pooled(&model, &start, true, default_chunking(), 60);
     let (built, moved) = (report.constructed, report.rounded);
     assert!(
         built.zip(moved).is_some_and(|(b, m)| b < 0.95 * m),

@@ -12,5 +12,6 @@ pub mod plan_score;
 pub mod polish;
 pub mod progress;
 pub mod tiers;
+pub mod tuning;
 
 pub use allocation::{units_per_line, Allocation, ShipmentDecision, SolveOutcome};

@@ -19,6 +19,7 @@ use crate::format::{Options, PlanStatus, StageStats};
 use crate::model::{Model, OrderIdx};
 use crate::solver::highs::run::relative_gap;
 use crate::solver::highs::threads::threads_for;
+use crate::solver::tuning::Tuning;
 use crate::solver::{plan_score, Allocation, SolveOutcome};
 
 /// A part below this share of the wave's size (orders plus lines) is not worth a solve and a
@@ -74,6 +75,7 @@ pub fn grouped(model: &Model, mut components: Vec<Vec<OrderIdx>>) -> Vec<Vec<Ord
 pub fn solve_parts(
     model: &Model,
     options: &Options,
+    tuning: &Tuning,
     deadline: Instant,
     cancel: &AtomicBool,
     (parts, components): (Vec<Vec<OrderIdx>>, usize),
@@ -97,7 +99,7 @@ pub fn solve_parts(
             ..options.clone()
         };
         let sub = model.with_orders(&parts[p]);
-        let outcome = solve(&sub, &part_options, now + budget, cancel);
+        let outcome = solve(&sub, &part_options, tuning, now + budget, cancel);
         left.fetch_sub(sizes[p], Ordering::Relaxed);
         results.lock().expect("no part panicked")[p] = Some(outcome);
     };

@@ -24,6 +24,7 @@ use crate::model::Model;
 use crate::solver::highs::program::{ColId, Program, Row, StageModel};
 use crate::solver::highs::run::{self as highs_run, RunResult, Settings};
 use crate::solver::highs::RunStatus;
+use crate::solver::tuning::Tuning;
 use crate::solver::{greedy, polish, Allocation};
 
 pub struct StageOutcome {
@@ -52,16 +53,11 @@ pub struct Runner<'a> {
     /// Branch-and-bound node limit per stage (the neighbourhood search's sub-problems).
     pub max_nodes: Option<i32>,
     /// Whether the cost stage's start is also re-chosen by the cover pool ([`pool`]) within
-    /// [`POOL_SHARE`] of the time left (the whole wave's cost stage; not the search's rounds).
+    /// [`Tuning::one_mip_pool_share`] of the time left (the whole wave's cost stage; not the
+    /// search's rounds).
     pub cover_pool: bool,
+    pub tuning: &'a Tuning,
 }
-
-/// Share of the time left that the tier engine may take on the one-MIP route (it stops as soon
-/// as every tier is proven; on small waves that is well under a second).
-const ENGINE_SHARE: f64 = 0.5;
-
-/// Share of the time left that the cover pool may take before the cost stage.
-pub const POOL_SHARE: f64 = 0.3;
 
 impl Runner<'_> {
     fn seconds_left(&self) -> f64 {
@@ -116,9 +112,9 @@ impl Runner<'_> {
             // The cost stage that follows re-decides which lines get the units; the pool's
             // master MIP with lines held is the easier one (S at 10 s: 8,383 against 8,643).
             let limits = pool::PoolLimits {
-                chunking: Default::default(),
+                chunking: pool::Chunking::of(self.tuning),
                 hold_lines: true,
-                deadline: Instant::now() + left.mul_f64(POOL_SHARE),
+                deadline: Instant::now() + left.mul_f64(self.tuning.one_mip_pool_share),
                 threads: self.threads,
                 cancel: self.cancel,
             };
@@ -227,7 +223,7 @@ impl Runner<'_> {
         // tiers (whose age weighting the engine does not hold) take the MIP stages below.
         let engine = (self.use_greedy && m.policy.within_tier == WithinTier::Cost).then(|| {
             let left = self.deadline.saturating_duration_since(Instant::now());
-            let deadline = Instant::now() + left.mul_f64(ENGINE_SHARE);
+            let deadline = Instant::now() + left.mul_f64(self.tuning.staged_tier_engine_share);
             tier_engine::run(m, self.greedy, deadline, self.cancel, self.threads)
         });
         if let Some(plan) = &engine {

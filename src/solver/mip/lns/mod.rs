@@ -27,6 +27,7 @@ use crate::solver::bound::{PriceBoard, Prices};
 use crate::solver::ledger::Ledger;
 use crate::solver::plan_score::{improves, score};
 use crate::solver::polish;
+use crate::solver::tuning::Tuning;
 use crate::solver::{Allocation, ShipmentDecision};
 use solve::{reroute_residual, solve_residual};
 
@@ -52,6 +53,7 @@ pub struct Limits<'a> {
     /// Where the Lagrangian relaxation posts its prices; between rounds the search re-sources
     /// every order by them ([`steer_by_prices`]) when new ones have come.
     pub prices: Option<&'a PriceBoard>,
+    pub tuning: Tuning,
 }
 
 /// Price-steered passes start at most this often, as a share of the search's time.

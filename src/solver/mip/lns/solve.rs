@@ -114,6 +114,7 @@ pub(super) fn solve_residual(
         cancel: limits.cancel,
         max_nodes: Some(NODES_PER_STAGE),
         cover_pool: false,
+        tuning: &limits.tuning,
     };
     let outcome = runner.run();
     if std::env::var_os("WAVEOPT_LNS_LOG").is_some() {

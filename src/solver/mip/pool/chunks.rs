@@ -87,13 +87,6 @@ pub(super) fn run_master(
     }
 }
 
-/// Unsettled orders re-chosen per master MIP. On M (at 30 s) the 732 orders the LP leaves
-/// unsettled on the constructed plan are one chunk, solved to optimality in 0.45 s.
-pub const CHUNK_ORDERS: usize = 1_000;
-/// Up to this many orders the whole master MIP runs after the chunks, in the time left (S's 200
-/// are proven in under a second). On M at 30 s, from the constructed plan, the chunk gave
-/// 177,638 in 2 s of the pool and the whole master 175,536 by the pool's deadline.
-pub const ONE_CHUNK_ORDERS: usize = 5_000;
 /// Below this many orders the whole master runs in whatever time is left.
 const SMALL_MASTER_ORDERS: usize = 1_000;
 /// Larger whole masters run only with this much time left: M's (4,764 orders) found nothing in

@@ -27,8 +27,8 @@ use crate::model::{MethodIdx, Model, NodeIdx, OrderIdx};
 use crate::solver::cover::{shipment_options, CoverWorkspace};
 use crate::solver::highs::run::{self as highs_run, Settings};
 use crate::solver::mip::solution;
+use crate::solver::tuning::Tuning;
 use crate::solver::{plan_score, units_per_line, Allocation, ShipmentDecision};
-pub use chunks::{CHUNK_ORDERS, ONE_CHUNK_ORDERS};
 use master::{Column, Held, Master};
 use pricing::{cheapest_cover, real_cost, OrderToPrice};
 
@@ -46,11 +46,12 @@ pub struct Chunking {
     pub orders: usize,
 }
 
-impl Default for Chunking {
-    fn default() -> Self {
+impl Chunking {
+    /// The chunking `tuning` sets.
+    pub fn of(tuning: &Tuning) -> Chunking {
         Chunking {
-            one_master_up_to: ONE_CHUNK_ORDERS,
-            orders: CHUNK_ORDERS,
+            one_master_up_to: tuning.pool_one_master_orders,
+            orders: tuning.pool_chunk_orders,
         }
     }
 }

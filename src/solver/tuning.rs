@@ -1,0 +1,75 @@
+//! The optimizer's tuning: the size thresholds that choose its route and the shares of the time
+//! limit each phase may take. One value is built at the solve's entry point and passed down;
+//! [`Tuning::default`] holds the defaults (`bench/README.md`, "Tuning defaults", says what they
+//! were measured on). Physical and numerical constants (HiGHS's seed, tolerances) are not here.
+
+use std::time::Duration;
+
+use crate::model::Model;
+
+/// See the module documentation.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Tuning {
+    /// Orders with more lines than this are planned greedily: HiGHS's MIP presolve slows down
+    /// sharply on one very long order and does not check the time limit meanwhile. Default 2,000.
+    pub max_lines_per_order_for_mip: usize,
+    /// Above this many columns (by the formulation's estimate) per 10 s of `time_limit_ms`, the
+    /// cost is not minimised by one MIP but by the neighbourhood search: the cost stage's root
+    /// LP alone would take most of the limit. Default 40,000.
+    pub max_columns_for_one_mip: usize,
+    /// Share of the time left that the tier engine may take in a staged MIP (the one MIP, and
+    /// each staged round of the search) before its tier stages; it stops once every tier is
+    /// proven. Default 0.5.
+    pub staged_tier_engine_share: f64,
+    /// Share of the time left that the cover pool may take before the one MIP's cost stage.
+    /// Default 0.3.
+    pub one_mip_pool_share: f64,
+    /// Share of the time that the tier engine may take on the search routes (it stops once every
+    /// tier is proven); the cost search gets the rest. Default 0.2.
+    pub search_tier_engine_share: f64,
+    /// Share of `time_limit_ms` kept free at the end of the search routes for the bound and the
+    /// report, which take seconds on the largest waves. Default 0.04.
+    pub search_reserve_share: f64,
+    /// The cover pool re-chooses the whole wave's covers before the search up to this many
+    /// orders; above, one pricing round takes most of the search's time. Default 60,000.
+    pub max_orders_for_pool: usize,
+    /// The pool runs first in the search only when the search has at least this long, plus
+    /// [`Self::pool_time_per_order`] per order. Default 1 s.
+    pub pool_min_search_time: Duration,
+    /// See [`Self::pool_min_search_time`]. Default 50 µs.
+    pub pool_time_per_order: Duration,
+    /// Share of the search's time the cover pool may take first. Default 0.7.
+    pub search_pool_share: f64,
+    /// Unsettled orders the pool's master MIP re-chooses at a time. Default 1,000.
+    pub pool_chunk_orders: usize,
+    /// Up to this many orders the pool's whole master MIP runs after the chunks, in the time
+    /// left. Default 5,000.
+    pub pool_one_master_orders: usize,
+}
+
+impl Default for Tuning {
+    fn default() -> Self {
+        Tuning {
+            max_lines_per_order_for_mip: 2_000,
+            max_columns_for_one_mip: 40_000,
+            staged_tier_engine_share: 0.5,
+            one_mip_pool_share: 0.3,
+            search_tier_engine_share: 0.2,
+            search_reserve_share: 0.04,
+            max_orders_for_pool: 60_000,
+            pool_min_search_time: Duration::from_secs(1),
+            pool_time_per_order: Duration::from_micros(50),
+            search_pool_share: 0.7,
+            pool_chunk_orders: 1_000,
+            pool_one_master_orders: 5_000,
+        }
+    }
+}
+
+impl Tuning {
+    /// The least time the search must have for the cover pool to run first on this wave.
+    pub fn min_search_time_for_pool(&self, model: &Model) -> Duration {
+        self.pool_min_search_time
+            .max(self.pool_time_per_order * model.orders.len() as u32)
+    }
+}
