@@ -45,6 +45,33 @@ pub struct Tuning {
     /// Up to this many orders the pool's whole master MIP runs after the chunks, in the time
     /// left. Default 5,000.
     pub pool_one_master_orders: usize,
+    /// Orders the neighbourhood search frees in its first round; the size then grows after a
+    /// proven round and shrinks after one cut short, within the two limits below. Default 40.
+    pub lns_first_neighbourhood: usize,
+    /// Default 8.
+    pub lns_min_neighbourhood: usize,
+    /// Default 400.
+    pub lns_max_neighbourhood: usize,
+    /// Relative gap each round's MIP stops at: rounds repeat, so a slightly early stop costs
+    /// little and buys many more rounds. Default 0.001.
+    pub lns_round_gap: f64,
+    /// Branch-and-bound nodes per stage of one round: a limit that gives the same answer on any
+    /// machine. Default 200.
+    pub lns_nodes_per_stage: i32,
+    /// Most wall time one round may take; the node limit normally ends a round well before, and
+    /// the cap keeps one hard neighbourhood from eating the whole budget. Default 3 s.
+    pub lns_round_time_cap: Duration,
+    /// Passes steered by the Lagrangian's prices start at most this often, as a share of the
+    /// search's time. Default 0.15.
+    pub price_pass_spacing: f64,
+    /// Price-steered passes in a row while each gains. Default 4.
+    pub price_passes: usize,
+    /// Share of the relaxations' time the flow LP may take: its duals start the Lagrangian far
+    /// higher than per-unit prices do, so it gets the larger part. Default 0.75.
+    pub relaxations_flow_share: f64,
+    /// The most of the search's time the relaxations may take when they cannot run alongside it
+    /// (one thread). Default 1/3.
+    pub relaxations_sequential_share: f64,
 }
 
 impl Default for Tuning {
@@ -62,6 +89,16 @@ impl Default for Tuning {
             search_pool_share: 0.7,
             pool_chunk_orders: 1_000,
             pool_one_master_orders: 5_000,
+            lns_first_neighbourhood: 40,
+            lns_min_neighbourhood: 8,
+            lns_max_neighbourhood: 400,
+            lns_round_gap: 1e-3,
+            lns_nodes_per_stage: 200,
+            lns_round_time_cap: Duration::from_secs(3),
+            price_pass_spacing: 0.15,
+            price_passes: 4,
+            relaxations_flow_share: 0.75,
+            relaxations_sequential_share: 1.0 / 3.0,
         }
     }
 }
