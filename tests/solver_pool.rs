@@ -19,22 +19,18 @@ fn pooled(
     model: &Model,
     start: &Allocation,
     hold_lines: bool,
-    chunking: pool::Chunking,
+    tuning: Tuning,
     seconds: u64,
 ) -> (Allocation, pool::PoolReport) {
     let cancel = AtomicBool::new(false);
     let limits = PoolLimits {
-        chunking,
+        tuning,
         hold_lines,
         deadline: Instant::now() + Duration::from_secs(seconds),
         threads: 1,
         cancel: &cancel,
     };
     pool::improve(model, start, &limits)
-}
-
-fn default_chunking() -> pool::Chunking {
-    pool::Chunking::of(&Tuning::default())
 }
 
 fn waves() -> Vec<Wave> {
@@ -57,7 +53,7 @@ fn the_pool_keeps_fills_and_the_checker_and_never_costs_more() {
     for wave in waves() {
         let model = Model::from_wave(&wave).unwrap();
         let start = polish::improve(&model, &greedy::route(&model));
-        let (after, report) = pooled(&model, &start, false, default_chunking(), 60);
+        let (after, report) = pooled(&model, &start, false, Tuning::default(), 60);
         let id = &wave.wave_id;
         let (before, score) = (
             plan_score::score(&model, &start),
@@ -91,7 +87,7 @@ fn on_the_s_preset_the_pool_beats_one_order_moves_by_a_wide_margin() {
     let wave = common::load_wave("presets/s.wave.json");
     let model = Model::from_wave(&wave).unwrap();
     let start = polish::improve(&model, &greedy::route(&model));
-    let (after, report) = pooled(&model, &start, false, default_chunking(), 120);
+    let (after, report) = pooled(&model, &start, false, Tuning::default(), 120);
     let before = plan_score::score(&model, &start).1;
     let cost = plan_score::score(&model, &after).1;
     assert!(cost <= 0.85 * before, "{}", report.note());
@@ -129,9 +125,10 @@ fn the_master_in_chunks_keeps_the_plan_valid_and_never_worse() {
     let wave = common::load_wave("presets/s.wave.json");
     let model = Model::from_wave(&wave).unwrap();
     let start = polish::improve(&model, &greedy::route(&model));
-    let chunks_of_40 = pool::Chunking {
-        one_master_up_to: 50,
-        orders: 40,
+    let chunks_of_40 = Tuning {
+        pool_one_master_orders: 50,
+        pool_chunk_orders: 40,
+        ..Tuning::default()
     };
     for hold_lines in [true, false] {
         let (after, report) = pooled(&model, &start, hold_lines, chunks_of_40, 60);
@@ -157,7 +154,7 @@ fn with_lines_held_the_plan_built_in_the_lps_order_beats_moving_orders_one_by_on
     let wave = common::load_wave("presets/s.wave.json");
     let model = Model::from_wave(&wave).unwrap();
     let start = polish::improve(&model, &greedy::route(&model));
-    let (after, report) = pooled(&model, &start, true, default_chunking(), 60);
+    let (after, report) = pooled(&model, &start, true, Tuning::default(), 60);
     let (built, moved) = (report.constructed, report.rounded);
     assert!(
         built.zip(moved).is_some_and(|(b, m)| b < 0.95 * m),

@@ -1,7 +1,8 @@
-//! The optimizer's tuning: the size thresholds that choose its route and the shares of the time
-//! limit each phase may take. One value is built at the solve's entry point and passed down;
-//! [`Tuning::default`] holds the defaults (`bench/README.md`, "Tuning defaults", says what they
-//! were measured on). Physical and numerical constants (HiGHS's seed, tolerances) are not here.
+//! The optimizer's tuning: the size thresholds that choose its route, the shares of the time
+//! limit each phase may take, and the cover pool's and the neighbourhood search's own limits.
+//! One value is built at the solve's entry point and passed down; [`Tuning::default`] holds the
+//! defaults (`bench/README.md`, "Tuning defaults", says what they were measured on). Physical and
+//! numerical constants (HiGHS's seed, tolerances) are not here.
 
 use std::time::Duration;
 
@@ -45,6 +46,24 @@ pub struct Tuning {
     /// Up to this many orders the pool's whole master MIP runs after the chunks, in the time
     /// left. Default 5,000.
     pub pool_one_master_orders: usize,
+    /// Below this many orders the pool's whole master runs in whatever time is left. Default
+    /// 1,000.
+    pub pool_small_master_orders: usize,
+    /// Larger whole masters run only with this much time left; with less, the search does more
+    /// with it. Default 3 s.
+    pub pool_min_whole_master_time: Duration,
+    /// Passes of the pool's master over the unsettled orders, while one gains. Default 3.
+    pub pool_chunk_passes: usize,
+    /// The relative gap the pool's master MIP stops at: the pool is a heuristic, its optimum no
+    /// proof. Default 0.0001.
+    pub pool_master_gap: f64,
+    /// Share of the pool's time for column generation; the master MIP gets the rest. Default 0.5.
+    pub pool_pricing_share: f64,
+    /// Column generation rounds at most. Default 50.
+    pub pool_max_pricing_rounds: usize,
+    /// Column generation stops once a round lowers the master LP by less than this share.
+    /// Default 0.0002.
+    pub pool_min_round_gain: f64,
     /// Orders the neighbourhood search frees in its first round; the size then grows after a
     /// proven round and shrinks after one cut short, within the two limits below. Default 40.
     pub lns_first_neighbourhood: usize,
@@ -89,6 +108,13 @@ impl Default for Tuning {
             search_pool_share: 0.7,
             pool_chunk_orders: 1_000,
             pool_one_master_orders: 5_000,
+            pool_small_master_orders: 1_000,
+            pool_min_whole_master_time: Duration::from_secs(3),
+            pool_chunk_passes: 3,
+            pool_master_gap: 1e-4,
+            pool_pricing_share: 0.5,
+            pool_max_pricing_rounds: 50,
+            pool_min_round_gain: 2e-4,
             lns_first_neighbourhood: 40,
             lns_min_neighbourhood: 8,
             lns_max_neighbourhood: 400,

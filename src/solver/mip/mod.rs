@@ -233,7 +233,7 @@ fn search_with_bound(
             let mut pooled = None;
             if run_pool {
                 let pool_limits = pool::PoolLimits {
-                    chunking: pool::Chunking::of(tuning),
+                    tuning: *tuning,
                     // With tier fills held instead, M's master MIPs found nothing past the LP's
                     // rounding within the time (30 s: 179,303 at the end against 176,135 with
                     // lines held).

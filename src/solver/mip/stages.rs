@@ -112,7 +112,7 @@ impl Runner<'_> {
             // The cost stage that follows re-decides which lines get the units; the pool's
             // master MIP with lines held is the easier one (S at 10 s: 8,383 against 8,643).
             let limits = pool::PoolLimits {
-                chunking: pool::Chunking::of(self.tuning),
+                tuning: *self.tuning,
                 hold_lines: true,
                 deadline: Instant::now() + left.mul_f64(self.tuning.one_mip_pool_share),
                 threads: self.threads,

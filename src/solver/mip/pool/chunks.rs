@@ -7,15 +7,12 @@ use std::collections::{BTreeMap, HashSet};
 use std::time::{Duration, Instant};
 
 use super::master::{Column, Master};
-use super::{plan_of, settings, stopped, Chunking, PoolLimits, PoolReport};
+use super::{plan_of, settings, stopped, PoolLimits, PoolReport};
 use crate::model::{Model, OrderIdx};
 use crate::solver::highs::program::StageModel;
 use crate::solver::highs::run as highs_run;
 use crate::solver::highs::RunStatus;
 use crate::solver::{plan_score, Allocation};
-
-/// The master MIP stops at this relative gap: the pool is a heuristic, its optimum no proof.
-const MASTER_GAP: f64 = 1e-4;
 
 /// The best plan so far: its score in the search's order ([`plan_score::score`]) and its pool covers.
 pub(super) struct Incumbent {
@@ -60,9 +57,10 @@ pub(super) fn run_master(
             }
         }
     };
-    for _ in 0..CHUNK_PASSES {
+    for _ in 0..limits.tuning.pool_chunk_passes {
         let before_pass = incumbent.score.clone();
-        let chunks = unsettled_chunks(columns, lp, &incumbent.covers, limits.chunking);
+        let chunk_orders = limits.tuning.pool_chunk_orders;
+        let chunks = unsettled_chunks(columns, lp, &incumbent.covers, chunk_orders);
         for (i, chunk) in chunks.iter().enumerate() {
             if stopped() {
                 break;
@@ -77,8 +75,9 @@ pub(super) fn run_master(
     }
     let orders = report.orders;
     let time = limits.deadline.saturating_duration_since(Instant::now());
-    let whole_fits = orders <= limits.chunking.one_master_up_to
-        && (orders <= SMALL_MASTER_ORDERS || time >= MIN_WHOLE_MASTER_TIME);
+    let tuning = &limits.tuning;
+    let whole_fits = orders <= tuning.pool_one_master_orders
+        && (orders <= tuning.pool_small_master_orders || time >= tuning.pool_min_whole_master_time);
     if !stopped() && whole_fits {
         let mut all: Vec<OrderIdx> = columns.iter().map(|c| c.order).collect();
         all.sort_unstable();
@@ -87,22 +86,14 @@ pub(super) fn run_master(
     }
 }
 
-/// Below this many orders the whole master runs in whatever time is left.
-const SMALL_MASTER_ORDERS: usize = 1_000;
-/// Larger whole masters run only with this much time left: M's (4,764 orders) found nothing in
-/// 0.75 s, and the search does more with it.
-const MIN_WHOLE_MASTER_TIME: Duration = Duration::from_secs(3);
-/// Passes over the unsettled orders, while one gains.
-const CHUNK_PASSES: usize = 3;
-
 /// The orders whose cover in `start` the LP does not settle (their start cover's LP value, or
 /// with no start cover the LP's weight on no cover, below 0.99), least settled first, in chunks
-/// of `chunking.orders`.
+/// of `chunk_orders`.
 fn unsettled_chunks(
     columns: &[Column],
     lp: Option<&[f64]>,
     start: &[usize],
-    chunking: Chunking,
+    chunk_orders: usize,
 ) -> Vec<Vec<OrderIdx>> {
     let mut on_covers: BTreeMap<OrderIdx, f64> = BTreeMap::new();
     for (k, c) in columns.iter().enumerate() {
@@ -124,7 +115,7 @@ fn unsettled_chunks(
         .collect();
     unsettled.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     unsettled
-        .chunks(chunking.orders.max(1))
+        .chunks(chunk_orders.max(1))
         .map(|c| c.iter().map(|&(_, o)| o).collect())
         .collect()
 }
@@ -157,7 +148,7 @@ fn solve_chunk(
         ..master.stage.clone()
     };
     let mut settings = settings(limits, Instant::now() + time);
-    settings.mip_gap = MASTER_GAP;
+    settings.mip_gap = limits.tuning.pool_master_gap;
     let point = master.point(columns, start);
     let r = highs_run::run(&master.program, &stage, settings, Some(&point));
     ChunkResult {

@@ -32,32 +32,9 @@ use crate::solver::{plan_score, units_per_line, Allocation, ShipmentDecision};
 use master::{Column, Held, Master};
 use pricing::{cheapest_cover, real_cost, OrderToPrice};
 
-/// Share of the pool's time for column generation; the master MIP gets the rest.
-const PRICING_SHARE: f64 = 0.5;
-const MAX_PRICING_ROUNDS: usize = 50;
-/// Column generation stops once a round lowers the master LP by less than this share.
-const MIN_ROUND_GAIN: f64 = 2e-4;
-
-/// How the master MIP splits its orders: the unsettled ones `orders` at a time, then (with time
-/// left, up to `one_master_up_to` orders) all at once.
-#[derive(Debug, Clone, Copy)]
-pub struct Chunking {
-    pub one_master_up_to: usize,
-    pub orders: usize,
-}
-
-impl Chunking {
-    /// The chunking `tuning` sets.
-    pub fn of(tuning: &Tuning) -> Chunking {
-        Chunking {
-            one_master_up_to: tuning.pool_one_master_orders,
-            orders: tuning.pool_chunk_orders,
-        }
-    }
-}
-
 pub struct PoolLimits<'a> {
-    pub chunking: Chunking,
+    /// The pool's share of pricing, its rounds and the master MIP's chunks.
+    pub tuning: Tuning,
     /// Hold every line's units even where tier fills alone could be held (a later stage re-decides
     /// lines anyway, or the caller wants them kept).
     pub hold_lines: bool,
@@ -293,11 +270,13 @@ pub fn improve(
         + limits
             .deadline
             .saturating_duration_since(started)
-            .mul_f64(PRICING_SHARE);
+            .mul_f64(limits.tuning.pool_pricing_share);
     let stopped = |until: Instant| stopped(limits, until);
     let mut last_lp: Option<Vec<f64>> = None;
     let mut last_value = f64::INFINITY;
-    while report.pricing_rounds < MAX_PRICING_ROUNDS && !stopped(pricing_deadline) {
+    while report.pricing_rounds < limits.tuning.pool_max_pricing_rounds
+        && !stopped(pricing_deadline)
+    {
         let master = Master::build(model, &pool.columns, &held);
         let settings = settings(limits, pricing_deadline);
         let Some(lp) = highs_run::lp_solution(&master.program, &master.stage, settings) else {
@@ -333,7 +312,7 @@ pub fn improve(
         }
         let gain = last_value - lp.value;
         last_value = lp.value;
-        if added == 0 || gain < MIN_ROUND_GAIN * lp.value.abs() {
+        if added == 0 || gain < limits.tuning.pool_min_round_gain * lp.value.abs() {
             break;
         }
     }
