@@ -25,12 +25,21 @@ pub struct Tuning {
     /// Share of the time left that the cover pool may take before the one MIP's cost stage.
     /// Default 0.3.
     pub one_mip_pool_share: f64,
+    /// Share of the tier engine's time its flow rounds may take before its exact stages.
+    /// Default 0.3.
+    pub tier_rounds_share: f64,
     /// Share of the time that the tier engine may take on the search routes (it stops once every
     /// tier is proven); the cost search gets the rest. Default 0.2.
     pub search_tier_engine_share: f64,
     /// Share of `time_limit_ms` kept free at the end of the search routes for the bound and the
     /// report, which take seconds on the largest waves. Default 0.04.
     pub search_reserve_share: f64,
+    /// A wave's independent part below this share of its size (orders plus lines) is not worth a
+    /// solve and a time slice of its own: such parts are gathered into groups of at least this
+    /// share, and a last group still below it joins the largest part. A wave of one large
+    /// component and a few stray orders is then solved whole; a wave of many similar regions is
+    /// solved in groups of regions. Default 0.05.
+    pub min_part_share: f64,
     /// The cover pool re-chooses the whole wave's covers before the search up to this many
     /// orders; above, one pricing round takes most of the search's time. Default 60,000.
     pub max_orders_for_pool: usize,
@@ -100,8 +109,10 @@ impl Default for Tuning {
             max_columns_for_one_mip: 40_000,
             staged_tier_engine_share: 0.5,
             one_mip_pool_share: 0.3,
+            tier_rounds_share: 0.3,
             search_tier_engine_share: 0.2,
             search_reserve_share: 0.04,
+            min_part_share: 0.05,
             max_orders_for_pool: 60_000,
             pool_min_search_time: Duration::from_secs(1),
             pool_time_per_order: Duration::from_micros(50),

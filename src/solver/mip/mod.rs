@@ -95,7 +95,7 @@ pub fn solve(
         // Under fifo the age ranks span a whole tier, so its parts are not independent.
         let components = crate::model::components::parts(model);
         let count = components.len();
-        let parts = parts::grouped(model, components);
+        let parts = parts::grouped(model, components, tuning);
         if parts.len() > 1 {
             return parts::solve_parts(model, options, tuning, deadline, cancel, (parts, count));
         }
@@ -327,6 +327,7 @@ fn solve_tiers_then_search(
         engine_deadline,
         cancel,
         threads_for(options),
+        tuning,
     );
     let stages = tier_engine::stages(model, &plan);
     let notes = vec![

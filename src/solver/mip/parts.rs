@@ -22,30 +22,27 @@ use crate::solver::highs::threads::threads_for;
 use crate::solver::tuning::Tuning;
 use crate::solver::{plan_score, Allocation, SolveOutcome};
 
-/// A part below this share of the wave's size (orders plus lines) is not worth a solve and a
-/// time slice of its own: such parts are gathered into groups of at least this share, and a
-/// last group still below it joins the largest part. A wave of one large component and a few
-/// stray orders is then solved whole, as it would be without components; a wave of many
-/// similar regions is solved in groups of regions.
-const MIN_PART_SHARE: f64 = 0.05;
-
 /// Orders plus lines: the size a part's time share is measured in.
 fn size(model: &Model, part: &[OrderIdx]) -> usize {
     part.iter().map(|&o| 1 + model.orders[o].lines.len()).sum()
 }
 
 /// The parts to solve apart, from `components` ([`crate::model::components::parts`]): the
-/// components of at least [`MIN_PART_SHARE`] of the wave alone, the smaller ones gathered (see
+/// components of at least [`Tuning::min_part_share`] of the wave alone, the smaller ones gathered (see
 /// there), and orders in no component (nothing can serve them) in the largest part. Each part's
 /// orders in index order, the largest part first; a union of components is itself independent.
-pub fn grouped(model: &Model, mut components: Vec<Vec<OrderIdx>>) -> Vec<Vec<OrderIdx>> {
+pub fn grouped(
+    model: &Model,
+    mut components: Vec<Vec<OrderIdx>>,
+    tuning: &Tuning,
+) -> Vec<Vec<OrderIdx>> {
     let mut in_part = vec![false; model.orders.len()];
     for &o in components.iter().flatten() {
         in_part[o] = true;
     }
     let stray: Vec<OrderIdx> = (0..model.orders.len()).filter(|&o| !in_part[o]).collect();
     let total = size(model, &stray) + components.iter().map(|c| size(model, c)).sum::<usize>();
-    let least = (total as f64 * MIN_PART_SHARE).ceil() as usize;
+    let least = (total as f64 * tuning.min_part_share).ceil() as usize;
     components.sort_by_key(|c| (std::cmp::Reverse(size(model, c)), c.first().copied()));
     let mut parts: Vec<Vec<OrderIdx>> = Vec::new();
     let mut gathering: Vec<OrderIdx> = Vec::new();

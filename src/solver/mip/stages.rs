@@ -224,7 +224,14 @@ impl Runner<'_> {
         let engine = (self.use_greedy && m.policy.within_tier == WithinTier::Cost).then(|| {
             let left = self.deadline.saturating_duration_since(Instant::now());
             let deadline = Instant::now() + left.mul_f64(self.tuning.staged_tier_engine_share);
-            tier_engine::run(m, self.greedy, deadline, self.cancel, self.threads)
+            tier_engine::run(
+                m,
+                self.greedy,
+                deadline,
+                self.cancel,
+                self.threads,
+                self.tuning,
+            )
         });
         if let Some(plan) = &engine {
             stages.extend(tier_engine::stages(m, plan));

@@ -7,10 +7,8 @@ use std::time::Instant;
 use crate::format::StageStats;
 use crate::model::Model;
 use crate::solver::tiers::{self, TierLimits, TierPlan};
+use crate::solver::tuning::Tuning;
 use crate::solver::Allocation;
-
-/// Share of the engine's time its flow rounds may take before its exact stages.
-const ROUNDS_SHARE: f64 = 0.3;
 
 /// Runs the engine until `deadline` (it stops earlier once every tier is proven).
 pub fn run(
@@ -19,6 +17,7 @@ pub fn run(
     deadline: Instant,
     cancel: &AtomicBool,
     threads: u32,
+    tuning: &Tuning,
 ) -> TierPlan {
     tiers::solve(
         model,
@@ -27,7 +26,7 @@ pub fn run(
             deadline,
             cancel,
             threads,
-            rounds_share: ROUNDS_SHARE,
+            rounds_share: tuning.tier_rounds_share,
         },
     )
 }
