@@ -28,6 +28,9 @@ pub struct Tuning {
     /// Share of the tier engine's time its flow rounds may take before its exact stages.
     /// Default 0.3.
     pub tier_rounds_share: f64,
+    /// Time per column an exact tier stage needs at least, below which it is not started
+    /// (`models/formulation.md`, the tier engine, has the measurements behind it). Default 40 µs.
+    pub tier_exact_seconds_per_column: f64,
     /// Share of the time that the tier engine may take on the search routes (it stops once every
     /// tier is proven); the cost search gets the rest. Default 0.2.
     pub search_tier_engine_share: f64,
@@ -110,6 +113,7 @@ impl Default for Tuning {
             staged_tier_engine_share: 0.5,
             one_mip_pool_share: 0.3,
             tier_rounds_share: 0.3,
+            tier_exact_seconds_per_column: 40e-6,
             search_tier_engine_share: 0.2,
             search_reserve_share: 0.04,
             min_part_share: 0.05,

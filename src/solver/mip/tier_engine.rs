@@ -27,6 +27,7 @@ pub fn run(
             cancel,
             threads,
             rounds_share: tuning.tier_rounds_share,
+            exact_seconds_per_column: tuning.tier_exact_seconds_per_column,
         },
     )
 }
