@@ -47,7 +47,13 @@ pub fn plan_cancellable(
     let model = Model::from_wave(wave)?;
     let outcome = match options.engine {
         Engine::Greedy => solver::greedy::solve(&model),
-        Engine::Mip => solver::mip::solve(&model, options, deadline, cancel),
+        Engine::Mip => solver::mip::solve(
+            &model,
+            options,
+            &solver::tuning::Tuning::default(),
+            deadline,
+            cancel,
+        ),
         Engine::Naive => solver::naive::solve(&model, options, deadline, cancel),
     };
     let elapsed = started.elapsed().as_millis() as u64;

@@ -257,7 +257,7 @@ fn an_order_of_2_000_lines_gets_a_checked_mip_plan() {
 
 /// HiGHS's MIP presolve (clique extraction while probing) is quadratic in the lines of one order
 /// and does not watch the time limit (20,000 lines: 78 s for a 5 s limit), so the MIP engine
-/// plans orders above `MAX_LINES_PER_ORDER_FOR_MIP` lines greedily and says so.
+/// plans orders above `Tuning::max_lines_per_order_for_mip` lines greedily and says so.
 #[test]
 fn an_order_of_100_000_lines_gets_a_checked_mip_engine_plan_within_its_time_limit() {
     let started = Instant::now();

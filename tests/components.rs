@@ -110,18 +110,19 @@ fn covers_every_order_once(model: &Model, parts: &[Vec<usize>]) {
 #[test]
 fn stray_small_components_are_solved_with_the_largest_and_regions_apart() {
     use waveopt::solver::mip::parts::grouped;
+    use waveopt::solver::tuning::Tuning;
     // The M preset: one large component and single orders whose SKU and nodes nobody shares.
     let wave = waveopt::generate::generate(Preset::M, 7);
     let model = Model::from_wave(&wave).unwrap();
     let found = components::parts(&model);
     assert!(found.len() > 1, "the preset has stray orders of their own");
-    let parts = grouped(&model, found);
+    let parts = grouped(&model, found, &Tuning::default());
     assert_eq!(parts.len(), 1, "strays are not worth a solve of their own");
     covers_every_order_once(&model, &parts);
     // Two regions of similar size: each is a part.
     let wave = waveopt::generate::generate_shape(Preset::S, Shape::Regional, 7);
     let model = Model::from_wave(&wave).unwrap();
-    let parts = grouped(&model, components::parts(&model));
+    let parts = grouped(&model, components::parts(&model), &Tuning::default());
     assert_eq!(parts.len(), 2);
     covers_every_order_once(&model, &parts);
 }

@@ -12,7 +12,8 @@ use waveopt::format::Allocation as Policy;
 use waveopt::format::PlanStatus;
 use waveopt::model::Model;
 use waveopt::solver::mip::lns::{self, Limits};
-use waveopt::solver::{greedy, Allocation};
+use waveopt::solver::tuning::Tuning;
+use waveopt::solver::{greedy, plan_score, Allocation};
 use waveopt::Wave;
 
 fn limits(cancel: &AtomicBool, rounds: usize, staged: bool) -> Limits<'_> {
@@ -24,6 +25,7 @@ fn limits(cancel: &AtomicBool, rounds: usize, staged: bool) -> Limits<'_> {
         cancel,
         staged_rounds: staged,
         prices: None,
+        tuning: Tuning::default(),
     }
 }
 
@@ -32,8 +34,8 @@ fn assert_checked(wave: &Wave, model: &Model, allocation: Allocation) {
 }
 
 fn not_worse(model: &Model, after: &Allocation, before: &Allocation) -> bool {
-    let (fa, ca) = lns::score(model, after);
-    let (fb, cb) = lns::score(model, before);
+    let (fa, ca) = plan_score::score(model, after);
+    let (fb, cb) = plan_score::score(model, before);
     fa > fb || (fa == fb && ca <= cb + 1e-6 * cb.abs().max(1.0))
 }
 
@@ -61,8 +63,8 @@ fn every_round_keeps_the_plan_valid_and_never_worse() {
                 not_worse(&model, &after, &start),
                 "{}: {:?} worse than {:?}",
                 wave.wave_id,
-                lns::score(&model, &after),
-                lns::score(&model, &start)
+                plan_score::score(&model, &after),
+                plan_score::score(&model, &start)
             );
             if !staged {
                 assert_eq!(
@@ -87,8 +89,8 @@ fn the_search_lowers_the_s_presets_greedy_cost() {
         let cancel = AtomicBool::new(false);
         let (after, report) = lns::improve(&model, start.clone(), &limits(&cancel, 8, true));
         assert!(report.improved > 0, "{policy:?}: no round improved");
-        let (fa, ca) = lns::score(&model, &after);
-        let (fb, cb) = lns::score(&model, &start);
+        let (fa, ca) = plan_score::score(&model, &after);
+        let (fb, cb) = plan_score::score(&model, &start);
         assert!(fa > fb || ca < cb, "{policy:?}: {ca} not below {cb}");
     }
 }
@@ -119,6 +121,7 @@ fn the_search_route_returns_a_checked_plan_with_the_relaxation_bound() {
         let outcome = waveopt::solver::mip::solve_by_search(
             &model,
             &options,
+            &Tuning::default(),
             deadline,
             &cancel,
             greedy::route(&model),

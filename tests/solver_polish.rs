@@ -6,8 +6,7 @@
 mod common;
 
 use waveopt::model::Model;
-use waveopt::solver::mip::lns;
-use waveopt::solver::{greedy, polish, Allocation};
+use waveopt::solver::{greedy, plan_score, polish, Allocation};
 use waveopt::Wave;
 
 fn fixture_waves() -> Vec<Wave> {
@@ -25,7 +24,7 @@ fn orlib(name: &str, capacity: Option<f64>) -> Wave {
 }
 
 fn cost(model: &Model, allocation: &Allocation) -> f64 {
-    lns::score(model, allocation).1
+    plan_score::score(model, allocation).1
 }
 
 #[test]

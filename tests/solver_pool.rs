@@ -9,9 +9,9 @@ use std::time::{Duration, Instant};
 
 use waveopt::format::{Allocation as Policy, WithinTier};
 use waveopt::model::Model;
-use waveopt::solver::mip::lns;
 use waveopt::solver::mip::pool::{self, PoolLimits};
-use waveopt::solver::{greedy, polish, Allocation};
+use waveopt::solver::tuning::Tuning;
+use waveopt::solver::{greedy, plan_score, polish, Allocation};
 use waveopt::Wave;
 
 /// The pool on `start` with one thread, within `seconds`.
@@ -19,12 +19,12 @@ fn pooled(
     model: &Model,
     start: &Allocation,
     hold_lines: bool,
-    chunking: pool::Chunking,
+    tuning: Tuning,
     seconds: u64,
 ) -> (Allocation, pool::PoolReport) {
     let cancel = AtomicBool::new(false);
     let limits = PoolLimits {
-        chunking,
+        tuning,
         hold_lines,
         deadline: Instant::now() + Duration::from_secs(seconds),
         threads: 1,
@@ -53,9 +53,12 @@ fn the_pool_keeps_fills_and_the_checker_and_never_costs_more() {
     for wave in waves() {
         let model = Model::from_wave(&wave).unwrap();
         let start = polish::improve(&model, &greedy::route(&model));
-        let (after, report) = pooled(&model, &start, false, Default::default(), 60);
+        let (after, report) = pooled(&model, &start, false, Tuning::default(), 60);
         let id = &wave.wave_id;
-        let (before, score) = (lns::score(&model, &start), lns::score(&model, &after));
+        let (before, score) = (
+            plan_score::score(&model, &start),
+            plan_score::score(&model, &after),
+        );
         match (wave.policy.allocation, wave.policy.within_tier) {
             (_, WithinTier::Fifo) => {
                 assert!(report.lines_held, "{id}");
@@ -84,11 +87,14 @@ fn on_the_s_preset_the_pool_beats_one_order_moves_by_a_wide_margin() {
     let wave = common::load_wave("presets/s.wave.json");
     let model = Model::from_wave(&wave).unwrap();
     let start = polish::improve(&model, &greedy::route(&model));
-    let (after, report) = pooled(&model, &start, false, Default::default(), 120);
-    let before = lns::score(&model, &start).1;
-    let cost = lns::score(&model, &after).1;
+    let (after, report) = pooled(&model, &start, false, Tuning::default(), 120);
+    let before = plan_score::score(&model, &start).1;
+    let cost = plan_score::score(&model, &after).1;
     assert!(cost <= 0.85 * before, "{}", report.note());
-    assert_eq!(lns::score(&model, &after).0, lns::score(&model, &start).0);
+    assert_eq!(
+        plan_score::score(&model, &after).0,
+        plan_score::score(&model, &start).0
+    );
     assert!(report.pricing_rounds >= 2, "{}", report.note());
     common::assert_allocation_checked(&wave, &model, after);
 }
@@ -119,14 +125,18 @@ fn the_master_in_chunks_keeps_the_plan_valid_and_never_worse() {
     let wave = common::load_wave("presets/s.wave.json");
     let model = Model::from_wave(&wave).unwrap();
     let start = polish::improve(&model, &greedy::route(&model));
-    let chunks_of_40 = pool::Chunking {
-        one_master_up_to: 50,
-        orders: 40,
+    let chunks_of_40 = Tuning {
+        pool_one_master_orders: 50,
+        pool_chunk_orders: 40,
+        ..Tuning::default()
     };
     for hold_lines in [true, false] {
         let (after, report) = pooled(&model, &start, hold_lines, chunks_of_40, 60);
         assert!(report.master_runs >= 2, "{}", report.note());
-        let (before, score) = (lns::score(&model, &start), lns::score(&model, &after));
+        let (before, score) = (
+            plan_score::score(&model, &start),
+            plan_score::score(&model, &after),
+        );
         assert_eq!(score.0, before.0, "{}", report.note());
         if hold_lines {
             assert_eq!(after.filled(&model), start.filled(&model));
@@ -144,7 +154,7 @@ fn with_lines_held_the_plan_built_in_the_lps_order_beats_moving_orders_one_by_on
     let wave = common::load_wave("presets/s.wave.json");
     let model = Model::from_wave(&wave).unwrap();
     let start = polish::improve(&model, &greedy::route(&model));
-    let (after, report) = pooled(&model, &start, true, Default::default(), 60);
+    let (after, report) = pooled(&model, &start, true, Tuning::default(), 60);
     let (built, moved) = (report.constructed, report.rounded);
     assert!(
         built.zip(moved).is_some_and(|(b, m)| b < 0.95 * m),

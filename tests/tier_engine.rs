@@ -13,6 +13,7 @@ use waveopt::format::{Engine, PlanStatus, SlaMode};
 use waveopt::generate::{generate_with, GeneratorConfig};
 use waveopt::model::Model;
 use waveopt::solver::tiers::{self, TierLimits, TierPlan};
+use waveopt::solver::tuning::Tuning;
 
 /// A small wave where the side rules bind: a third of the orders ship complete, a fifth are
 /// fill-or-kill, and every node has few shipment slots.
@@ -47,6 +48,7 @@ fn engine(model: &Model) -> TierPlan {
             cancel: &cancel,
             threads: 1,
             rounds_share: 0.3,
+            exact_seconds_per_column: Tuning::default().tier_exact_seconds_per_column,
         },
     )
 }

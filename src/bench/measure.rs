@@ -124,7 +124,7 @@ pub fn measure(
     let check_violations = crate::checker::check(&wave, &plan).len();
 
     let fills = tier_fill(&model, &plan);
-    let threads = crate::solver::mip::threads_for(&wave.options);
+    let threads = crate::solver::highs::threads::threads_for(&wave.options);
     let filled: Vec<i64> = fills.iter().map(|f| f.1).collect();
     let floor = relaxation::lp_floor(&model, &filled, threads);
     let mut metrics = metrics(

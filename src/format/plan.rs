@@ -256,7 +256,7 @@ impl Versions {
     pub fn current() -> Self {
         Versions {
             waveopt: env!("CARGO_PKG_VERSION").to_string(),
-            highs: crate::solver::mip::highs_run::highs_version(),
+            highs: crate::solver::highs::version(),
         }
     }
 }

@@ -27,7 +27,7 @@ use highs::{ColProblem, HighsModelStatus, Row, Sense};
 use super::{serving_nodes, Prices};
 use crate::format::Allocation as Policy;
 use crate::model::{Model, Node};
-use crate::solver::mip::highs_callback::SolveWatch;
+use crate::solver::highs::callback::SolveWatch;
 
 /// Above this many (line, node) columns the LP is not built. Dual simplex (HiGHS's choice, and
 /// the fastest measured: interior point is slowed by the dense tier rows) takes 1.3 s on M's
@@ -166,7 +166,7 @@ pub fn flow_bound(
     }
 
     let rows = problem.num_rows();
-    crate::solver::mip::highs_run::use_threads(threads);
+    crate::solver::highs::threads::use_threads(threads);
     let mut lp = problem.optimise(Sense::Minimise);
     lp.make_quiet();
     lp.set_option("time_limit", time_limit_s.max(0.01));

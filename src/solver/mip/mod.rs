@@ -5,12 +5,9 @@
 //! stage finds no solution in time, so a checked plan always comes back.
 
 pub mod formulation;
-pub(crate) mod highs_callback;
-pub mod highs_run;
 pub mod lns;
 pub mod parts;
 pub mod pool;
-pub mod program;
 pub mod relaxation;
 mod search_bound;
 pub mod solution;
@@ -25,19 +22,11 @@ use std::time::Instant;
 use crate::error::Error;
 use crate::format::{Options, PlanStatus, Wave, WithinTier};
 use crate::model::Model;
-use crate::solver::{greedy, polish, SolveOutcome};
+use crate::solver::highs::export;
+use crate::solver::highs::threads::threads_for;
+use crate::solver::tuning::Tuning;
+use crate::solver::{greedy, plan_score, polish, SolveOutcome};
 use formulation::BuildFlags;
-
-/// Orders longer than this are planned greedily: see [`solve`].
-pub const MAX_LINES_PER_ORDER_FOR_MIP: usize = 2_000;
-
-/// Above this many columns (by [`formulation::column_estimate`]) per 10 s of `time_limit_ms`,
-/// the cost is not minimised by one MIP but by the large-neighbourhood search ([`lns`]): at M
-/// size (159k columns) the cost stage's root LP alone takes over a minute in HiGHS, so one MIP
-/// returns little more than its start within a limit of seconds. The limit grows with the time
-/// limit: OR-Library capa (100 × 1,000, about 200k columns by the estimate) is proven optimal as
-/// one MIP when given minutes.
-pub const MAX_COLUMNS_FOR_ONE_MIP: usize = 40_000;
 
 /// Above this many columns the formulation's LP relaxation ([`relaxation`]) is not built.
 pub const MAX_COLUMNS_FOR_TIER_STAGES: usize = 2_000_000;
@@ -57,12 +46,12 @@ pub enum Route {
 /// The route for this wave. `within_tier: fifo` (whose age weighting spans the whole tier, which
 /// a neighbourhood cannot hold) always takes one MIP.
 /// Also returns the column estimate it went by (counted only up to one MIP's limit).
-pub fn route_for(model: &Model, options: &Options) -> (Route, usize) {
+pub fn route_for(model: &Model, options: &Options, tuning: &Tuning) -> (Route, usize) {
     if model.policy.within_tier == WithinTier::Fifo {
         return (Route::OneMip, 0);
     }
     let tens_of_seconds = (options.time_limit_ms as f64 / 10_000.0).max(1.0);
-    let one_mip_limit = (MAX_COLUMNS_FOR_ONE_MIP as f64 * tens_of_seconds) as usize;
+    let one_mip_limit = (tuning.max_columns_for_one_mip as f64 * tens_of_seconds) as usize;
     let columns = formulation::column_estimate(model, one_mip_limit);
     let route = if columns <= one_mip_limit {
         Route::OneMip
@@ -74,54 +63,19 @@ pub fn route_for(model: &Model, options: &Options) -> (Route, usize) {
     (route, columns)
 }
 
-/// The cover pool ([`pool`]) re-chooses the whole wave's covers before the search up to this
-/// many orders. M has 5,000: its column generation converges in about 1.3 s, and its
-/// constructed plan and the MIP over the orders that plan leaves unsettled take 0.5 s more. L
-/// has 50,000: one pricing round takes about 3–4.5 s, and with one round (10 s) the search ends
-/// at 1,976,086 against 2,035,429 without the pool, with two (30 s) at 1,811,233 against
-/// 1,864,540. XL (200,000) goes to the search alone: it needs its 120 s as it is.
-pub const MAX_ORDERS_FOR_POOL: usize = 60_000;
-
-/// The cover pool runs first in the search only when the search has at least this long: 1 s,
-/// and 50 µs per order (L's first pricing round takes about 3 s; at 10 s its search has 3–4.5 s,
-/// and one round takes its plan to 1,986,224 against 2,035,429 without the pool). It runs beside the
-/// relaxations. Measured on M, where the search has about 1.2 s at 5 s, 2.5–3.6 s at 10 s (the
-/// tier stages' time varies by a second from run to run): at 5 s 179,299 with the pool against
-/// 194,458 without; at 7 s 176,970 against 188,323; at 8 s 176,635 against 187,074; at 10 s
-/// 176,172 against 181,560–187,550. The Lagrangian then takes fewer steps (10 s: 31 against
-/// 42; bound 148,926 against 149,171).
-fn min_search_time_for_pool(model: &Model) -> std::time::Duration {
-    std::time::Duration::from_secs(1)
-        .max(std::time::Duration::from_micros(50) * model.orders.len() as u32)
-}
-
-/// Share of the search's time the cover pool may take first.
-const SEARCH_POOL_SHARE: f64 = 0.7;
-
-/// Share of the time the tier engine may take above one MIP's size (it stops once every tier
-/// is proven); the cost search gets the rest.
-const TIER_ENGINE_SHARE: f64 = 0.2;
-
-/// Threads HiGHS may use for these options: `options.threads`, else every core.
-pub fn threads_for(options: &Options) -> u32 {
-    match options.threads {
-        Some(t) if t >= 1 => t.min(1024) as u32,
-        _ => std::thread::available_parallelism().map_or(1, |n| n.get() as u32),
-    }
-}
-
 /// Solves the wave. (The naive reference the optimizer is measured against is a model of its
 /// own: [`crate::solver::naive`].)
 pub fn solve(
     model: &Model,
     options: &Options,
+    tuning: &Tuning,
     deadline: Instant,
     cancel: &AtomicBool,
 ) -> SolveOutcome {
     if let Some(o) = model
         .orders
         .iter()
-        .find(|o| o.lines.len() > MAX_LINES_PER_ORDER_FOR_MIP)
+        .find(|o| o.lines.len() > tuning.max_lines_per_order_for_mip)
     {
         // HiGHS's MIP presolve (probing and clique extraction) slows down sharply with one
         // very long order and does not check the time limit meanwhile: 20,000 lines took 78 s
@@ -129,10 +83,11 @@ pub fn solve(
         let mut outcome = greedy::solve(model);
         outcome.engine = "mip";
         outcome.notes.push(format!(
-            "order {} has {} lines, above the {MAX_LINES_PER_ORDER_FOR_MIP} the MIP handles within \
-             its time limit: planned greedily, no bound proven",
+            "order {} has {} lines, above the {} the MIP handles within its time limit: planned \
+             greedily, no bound proven",
             o.id,
-            o.lines.len()
+            o.lines.len(),
+            tuning.max_lines_per_order_for_mip
         ));
         return outcome;
     }
@@ -140,19 +95,27 @@ pub fn solve(
         // Under fifo the age ranks span a whole tier, so its parts are not independent.
         let components = crate::model::components::parts(model);
         let count = components.len();
-        let parts = parts::grouped(model, components);
+        let parts = parts::grouped(model, components, tuning);
         if parts.len() > 1 {
-            return parts::solve_parts(model, options, deadline, cancel, (parts, count));
+            return parts::solve_parts(model, options, tuning, deadline, cancel, (parts, count));
         }
     }
     let greedy_plan = greedy::route(model);
-    let (route, columns) = route_for(model, options);
+    let (route, columns) = route_for(model, options, tuning);
     if route == Route::TiersThenSearch {
-        return solve_tiers_then_search(model, options, deadline, cancel, greedy_plan, columns);
+        return solve_tiers_then_search(
+            model,
+            options,
+            tuning,
+            deadline,
+            cancel,
+            greedy_plan,
+            columns,
+        );
     }
     if route == Route::Search {
         let why = format!("over {columns} columns: too large for one MIP within the time limit");
-        return solve_by_search(model, options, deadline, cancel, greedy_plan, why);
+        return solve_by_search(model, options, tuning, deadline, cancel, greedy_plan, why);
     }
     let flags = BuildFlags {
         prune: true,
@@ -171,6 +134,7 @@ pub fn solve(
         cancel,
         max_nodes: None,
         cover_pool: true,
+        tuning,
     };
     let outcome = runner.run();
     let engine = "mip";
@@ -215,25 +179,28 @@ pub fn solve(
 /// The search's limits for this call: every round until [`search_deadline`].
 fn search_limits<'a>(
     options: &Options,
+    tuning: &Tuning,
     deadline: Instant,
     cancel: &'a AtomicBool,
     staged_rounds: bool,
 ) -> lns::Limits<'a> {
     lns::Limits {
-        deadline: search_deadline(options, deadline),
+        deadline: search_deadline(options, tuning, deadline),
         max_rounds: usize::MAX,
         mip_gap: options.mip_gap,
         threads: threads_for(options),
         cancel,
         staged_rounds,
         prices: None,
+        tuning: *tuning,
     }
 }
 
 /// When the search must stop so that what follows it (the bound, the report) still fits in
-/// `time_limit_ms`: 4% of the limit before the deadline. On XL the report alone takes seconds.
-fn search_deadline(options: &Options, deadline: Instant) -> Instant {
-    let reserve = std::time::Duration::from_millis(options.time_limit_ms.max(0) as u64 * 4 / 100);
+/// `time_limit_ms`: [`Tuning::search_reserve_share`] of the limit before the deadline.
+fn search_deadline(options: &Options, tuning: &Tuning, deadline: Instant) -> Instant {
+    let limit = std::time::Duration::from_millis(options.time_limit_ms.max(0) as u64);
+    let reserve = limit.mul_f64(tuning.search_reserve_share);
     deadline.checked_sub(reserve).unwrap_or(deadline)
 }
 
@@ -251,9 +218,10 @@ fn search_with_bound(
     let fills = solution::tier_fills(model, start);
     let mut polished = polish::improve_until(model, start, Some(limits.deadline));
     let left = limits.deadline.saturating_duration_since(Instant::now());
-    let run_pool =
-        model.orders.len() <= MAX_ORDERS_FOR_POOL && left >= min_search_time_for_pool(model);
-    let target = lns::score(model, &polished).1;
+    let tuning = &limits.tuning;
+    let run_pool = model.orders.len() <= tuning.max_orders_for_pool
+        && left >= tuning.min_search_time_for_pool(model);
+    let target = plan_score::score(model, &polished).1;
     // The Lagrangian posts its prices here; the search steers by them between rounds.
     let board = PriceBoard::default();
     let steered = lns::Limits {
@@ -265,12 +233,12 @@ fn search_with_bound(
             let mut pooled = None;
             if run_pool {
                 let pool_limits = pool::PoolLimits {
-                    chunking: Default::default(),
+                    tuning: *tuning,
                     // With tier fills held instead, M's master MIPs found nothing past the LP's
                     // rounding within the time (30 s: 179,303 at the end against 176,135 with
                     // lines held).
                     hold_lines: true,
-                    deadline: Instant::now() + left.mul_f64(SEARCH_POOL_SHARE),
+                    deadline: Instant::now() + left.mul_f64(tuning.search_pool_share),
                     // The relaxations run beside it on one of the threads.
                     threads: limits.threads.saturating_sub(1).max(1),
                     cancel: limits.cancel,
@@ -298,6 +266,7 @@ fn search_with_bound(
 pub fn solve_by_search(
     model: &Model,
     options: &Options,
+    tuning: &Tuning,
     deadline: Instant,
     cancel: &AtomicBool,
     greedy_plan: crate::solver::Allocation,
@@ -307,7 +276,7 @@ pub fn solve_by_search(
         "{why}: planned by large-neighbourhood search from the greedy plan; HiGHS proves no \
          bound, the bound is the largest of the per-unit, flow and Lagrangian relaxations"
     )];
-    let limits = search_limits(options, deadline, cancel, true);
+    let limits = search_limits(options, tuning, deadline, cancel, true);
     searched(model, &greedy_plan, &limits, (notes, Vec::new()), (0, 0))
 }
 
@@ -339,40 +308,42 @@ fn searched(
 }
 
 /// The strict policy above one MIP's size: the tier engine proves the fills within
-/// [`TIER_ENGINE_SHARE`] of the time, then the search lowers the cost with every line's fill
+/// [`Tuning::search_tier_engine_share`] of the time, then the search lowers the cost with every line's fill
 /// held. HiGHS proves no cost bound here; it is the largest of the relaxations'.
 fn solve_tiers_then_search(
     model: &Model,
     options: &Options,
+    tuning: &Tuning,
     deadline: Instant,
     cancel: &AtomicBool,
     greedy_plan: crate::solver::Allocation,
     columns: usize,
 ) -> SolveOutcome {
     let left = deadline.saturating_duration_since(Instant::now());
-    let engine_deadline = Instant::now() + left.mul_f64(TIER_ENGINE_SHARE);
+    let engine_deadline = Instant::now() + left.mul_f64(tuning.search_tier_engine_share);
     let plan = tier_engine::run(
         model,
         &greedy_plan,
         engine_deadline,
         cancel,
         threads_for(options),
+        tuning,
     );
     let stages = tier_engine::stages(model, &plan);
     let notes = vec![
         tier_engine::note(&plan),
         format!(
-            "over {columns} columns, above the {MAX_COLUMNS_FOR_ONE_MIP} per 10 s of time limit \
-             for one cost MIP: cost by large-neighbourhood search with every line's fill held; \
-             HiGHS proves no cost bound, the bound is the largest of the per-unit, flow and \
-             Lagrangian relaxations"
+            "over {columns} columns, above the {} per 10 s of time limit for one cost MIP: cost \
+             by large-neighbourhood search with every line's fill held; HiGHS proves no cost \
+             bound, the bound is the largest of the per-unit, flow and Lagrangian relaxations",
+            tuning.max_columns_for_one_mip
         ),
     ];
-    let limits = search_limits(options, deadline, cancel, false);
+    let limits = search_limits(options, tuning, deadline, cancel, false);
     let size = (plan.size.1 as u64, plan.size.0 as u64);
     let mut outcome = searched(model, &plan.allocation, &limits, (notes, stages), size);
     // The top-up takes at most half of what the search leaves for the report.
-    let search_end = search_deadline(options, deadline);
+    let search_end = search_deadline(options, tuning, deadline);
     let top_up_end = search_end + deadline.saturating_duration_since(search_end) / 2;
     tier_engine::top_up(model, &mut outcome, top_up_end);
     outcome
@@ -403,8 +374,9 @@ pub fn export_model(wave: &Wave, out: &Path, ext: &str) -> Result<(), Error> {
         cancel: &AtomicBool::new(false),
         max_nodes: None,
         cover_pool: false,
+        tuning: &Tuning::default(),
     };
     let outcome = runner.run();
     let path = out.with_extension(ext);
-    highs_run::write(&program, &outcome.final_stage, &path).map_err(Error::Solver)
+    export::write(&program, &outcome.final_stage, &path).map_err(Error::Solver)
 }

@@ -14,19 +14,13 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use super::{solve, threads_for};
+use super::solve;
 use crate::format::{Options, PlanStatus, StageStats};
 use crate::model::{Model, OrderIdx};
-use crate::solver::mip::highs_run::relative_gap;
-use crate::solver::mip::lns;
-use crate::solver::{Allocation, SolveOutcome};
-
-/// A part below this share of the wave's size (orders plus lines) is not worth a solve and a
-/// time slice of its own: such parts are gathered into groups of at least this share, and a
-/// last group still below it joins the largest part. A wave of one large component and a few
-/// stray orders is then solved whole, as it would be without components; a wave of many
-/// similar regions is solved in groups of regions.
-const MIN_PART_SHARE: f64 = 0.05;
+use crate::solver::highs::run::relative_gap;
+use crate::solver::highs::threads::threads_for;
+use crate::solver::tuning::Tuning;
+use crate::solver::{plan_score, Allocation, SolveOutcome};
 
 /// Orders plus lines: the size a part's time share is measured in.
 fn size(model: &Model, part: &[OrderIdx]) -> usize {
@@ -34,17 +28,21 @@ fn size(model: &Model, part: &[OrderIdx]) -> usize {
 }
 
 /// The parts to solve apart, from `components` ([`crate::model::components::parts`]): the
-/// components of at least [`MIN_PART_SHARE`] of the wave alone, the smaller ones gathered (see
+/// components of at least [`Tuning::min_part_share`] of the wave alone, the smaller ones gathered (see
 /// there), and orders in no component (nothing can serve them) in the largest part. Each part's
 /// orders in index order, the largest part first; a union of components is itself independent.
-pub fn grouped(model: &Model, mut components: Vec<Vec<OrderIdx>>) -> Vec<Vec<OrderIdx>> {
+pub fn grouped(
+    model: &Model,
+    mut components: Vec<Vec<OrderIdx>>,
+    tuning: &Tuning,
+) -> Vec<Vec<OrderIdx>> {
     let mut in_part = vec![false; model.orders.len()];
     for &o in components.iter().flatten() {
         in_part[o] = true;
     }
     let stray: Vec<OrderIdx> = (0..model.orders.len()).filter(|&o| !in_part[o]).collect();
     let total = size(model, &stray) + components.iter().map(|c| size(model, c)).sum::<usize>();
-    let least = (total as f64 * MIN_PART_SHARE).ceil() as usize;
+    let least = (total as f64 * tuning.min_part_share).ceil() as usize;
     components.sort_by_key(|c| (std::cmp::Reverse(size(model, c)), c.first().copied()));
     let mut parts: Vec<Vec<OrderIdx>> = Vec::new();
     let mut gathering: Vec<OrderIdx> = Vec::new();
@@ -74,6 +72,7 @@ pub fn grouped(model: &Model, mut components: Vec<Vec<OrderIdx>>) -> Vec<Vec<Ord
 pub fn solve_parts(
     model: &Model,
     options: &Options,
+    tuning: &Tuning,
     deadline: Instant,
     cancel: &AtomicBool,
     (parts, components): (Vec<Vec<OrderIdx>>, usize),
@@ -97,7 +96,7 @@ pub fn solve_parts(
             ..options.clone()
         };
         let sub = model.with_orders(&parts[p]);
-        let outcome = solve(&sub, &part_options, now + budget, cancel);
+        let outcome = solve(&sub, &part_options, tuning, now + budget, cancel);
         left.fetch_sub(sizes[p], Ordering::Relaxed);
         results.lock().expect("no part panicked")[p] = Some(outcome);
     };
@@ -138,7 +137,7 @@ fn merge(
     allocation.normalise();
     let optimal = outcomes.iter().all(|o| o.status == PlanStatus::Optimal);
     let bound: f64 = outcomes.iter().map(|o| o.bound).sum();
-    let (_, cost) = lns::score(model, &allocation);
+    let (_, cost) = plan_score::score(model, &allocation);
     let gap = relative_gap(cost, bound);
     let mut notes = vec![format!(
         "{components} independent components (no shared stock, capacitated or fixed-cost node, or \

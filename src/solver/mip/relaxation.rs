@@ -9,10 +9,10 @@
 use std::time::Instant;
 
 use super::formulation::{self, weighted_objective, BuildFlags};
-use super::highs_run::{self, Settings};
-use super::program::{Row, StageModel};
 use crate::format::Allocation as AllocationMode;
 use crate::model::Model;
+use crate::solver::highs::program::{Row, StageModel};
+use crate::solver::highs::run::{self as highs_run, Settings};
 
 /// A floor that takes longer than this is reported as unknown rather than holding up a benchmark.
 const LP_TIME_LIMIT_S: f64 = 120.0;

@@ -14,11 +14,12 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
-use super::{highs_run, lns, solution};
+use super::{lns, solution};
 use crate::format::{Allocation as Policy, StageStats};
 use crate::model::Model;
 use crate::solver::bound::{self, FlowBound, LagrangianBound, PriceBoard};
-use crate::solver::Allocation;
+use crate::solver::highs::run as highs_run;
+use crate::solver::{plan_score, Allocation};
 
 /// The relaxations solved beside the search, for the tier fills it started from.
 #[derive(Debug, Default)]
@@ -32,8 +33,9 @@ pub struct SearchBounds {
 /// (or from per-unit prices without it), with subgradient steps aimed at `target`, the cost the
 /// search starts from. With two or more threads allowed (`threads`), they run on one more
 /// thread alongside the search (the search's small sub-MIPs barely use a second core) and stop
-/// when the search returns. With one, they run first, given at most [`SEQUENTIAL_SHARE`] of the
-/// time, so the call never uses more threads than `options.threads` allows; `cancel` stops them.
+/// when the search returns. With one, they run first, given at most the tuning's
+/// `relaxations_sequential_share` of the time, so the call never uses more threads than
+/// `options.threads` allows; `cancel` stops them.
 /// The deadline, threads, cancel flag and the board the Lagrangian posts its prices to (for the
 /// search to steer by) come from `limits`.
 pub fn alongside_bounds<T: Send>(
@@ -49,6 +51,7 @@ pub fn alongside_bounds<T: Send>(
         limits.cancel,
         limits.prices,
     );
+    let flow_share = limits.tuning.relaxations_flow_share;
     let seconds = deadline
         .saturating_duration_since(Instant::now())
         .as_secs_f64();
@@ -56,16 +59,25 @@ pub fn alongside_bounds<T: Send>(
         return (search(), SearchBounds::default());
     }
     if threads <= 1 {
-        let until = Instant::now() + std::time::Duration::from_secs_f64(seconds * SEQUENTIAL_SHARE);
-        let bounds = relaxations(model, fills, target, board, until, cancel);
+        let share = limits.tuning.relaxations_sequential_share;
+        let until = Instant::now() + std::time::Duration::from_secs_f64(seconds * share);
+        let bounds = relaxations(model, fills, target, (board, flow_share), until, cancel);
         return (search(), bounds);
     }
     // Set when the search returns (early, converged or cancelled), so the relaxations never hold
     // the call past it.
     let search_done = AtomicBool::new(false);
     std::thread::scope(|scope| {
-        let bounds =
-            scope.spawn(|| relaxations(model, fills, target, board, deadline, &search_done));
+        let bounds = scope.spawn(|| {
+            relaxations(
+                model,
+                fills,
+                target,
+                (board, flow_share),
+                deadline,
+                &search_done,
+            )
+        });
         let found = search();
         search_done.store(true, Ordering::Relaxed);
         // A panic in HiGHS's thread would only lose the bounds.
@@ -73,12 +85,13 @@ pub fn alongside_bounds<T: Send>(
     })
 }
 
-/// The flow LP, then the Lagrangian relaxation from its prices, until `until` or `stop`.
+/// The flow LP (within `flow_share` of the time), then the Lagrangian relaxation from its prices,
+/// until `until` or `stop`.
 fn relaxations(
     model: &Model,
     fills: &[i64],
     target: f64,
-    board: Option<&PriceBoard>,
+    (board, flow_share): (Option<&PriceBoard>, f64),
     until: Instant,
     stop: &AtomicBool,
 ) -> SearchBounds {
@@ -86,7 +99,7 @@ fn relaxations(
     let seconds = until
         .saturating_duration_since(Instant::now())
         .as_secs_f64()
-        * FLOW_SHARE;
+        * flow_share;
     let flow = bound::flow_bound(model, fills, seconds, 1, Some(stop));
     let prices = flow.as_ref().map(|f| f.prices.clone());
     let lagrangian =
@@ -96,15 +109,6 @@ fn relaxations(
         lagrangian,
     }
 }
-
-/// Share of the relaxations' time the flow LP may take. Its duals start the Lagrangian far
-/// higher than per-unit prices do (M at 10 s: 149k against 141k), so it gets the larger part:
-/// with half, M's LP (about 1.7 s) was cut off whenever the tier stages left the search under
-/// 3.4 s, which happens in about one run in three.
-const FLOW_SHARE: f64 = 0.75;
-
-/// The most of the search's time the relaxations may take when they cannot run alongside.
-const SEQUENTIAL_SHARE: f64 = 1.0 / 3.0;
 
 /// The bound and gap for `allocation`, from the per-unit relaxation and, when they stand for
 /// this plan's fills, the relaxations solved for `solved_for` beside the search.
@@ -116,7 +120,7 @@ pub fn relaxation_bound(
     notes: &mut Vec<String>,
 ) -> (f64, f64) {
     let started = Instant::now();
-    let (_, cost) = lns::score(model, allocation);
+    let (_, cost) = plan_score::score(model, allocation);
     let fills = solution::tier_fills(model, allocation);
     let per_unit = bound::per_unit_bound(model, &fills).min(cost);
     stages.push(stage(

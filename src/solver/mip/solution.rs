@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 
 use super::formulation::Layout;
-use super::program::Program;
 use crate::model::Model;
+use crate::solver::highs::program::Program;
 use crate::solver::{Allocation, ShipmentDecision};
 
 /// Column values for an allocation, or `None` when it uses a shipment the model does not have.

@@ -16,13 +16,15 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use super::formulation::{fifo_weights, weighted_objective, Layout};
-use super::highs_run::{self, RunResult, Settings};
 use super::pool;
-use super::program::{ColId, Program, Row, StageModel};
 use super::solution;
 use super::tier_engine;
 use crate::format::{Allocation as AllocationMode, StageStats, WithinTier};
 use crate::model::Model;
+use crate::solver::highs::program::{ColId, Program, Row, StageModel};
+use crate::solver::highs::run::{self as highs_run, RunResult, Settings};
+use crate::solver::highs::RunStatus;
+use crate::solver::tuning::Tuning;
 use crate::solver::{greedy, polish, Allocation};
 
 pub struct StageOutcome {
@@ -51,16 +53,11 @@ pub struct Runner<'a> {
     /// Branch-and-bound node limit per stage (the neighbourhood search's sub-problems).
     pub max_nodes: Option<i32>,
     /// Whether the cost stage's start is also re-chosen by the cover pool ([`pool`]) within
-    /// [`POOL_SHARE`] of the time left (the whole wave's cost stage; not the search's rounds).
+    /// [`Tuning::one_mip_pool_share`] of the time left (the whole wave's cost stage; not the
+    /// search's rounds).
     pub cover_pool: bool,
+    pub tuning: &'a Tuning,
 }
-
-/// Share of the time left that the tier engine may take on the one-MIP route (it stops as soon
-/// as every tier is proven; on small waves that is well under a second).
-const ENGINE_SHARE: f64 = 0.5;
-
-/// Share of the time left that the cover pool may take before the cost stage.
-pub const POOL_SHARE: f64 = 0.3;
 
 impl Runner<'_> {
     fn seconds_left(&self) -> f64 {
@@ -115,9 +112,9 @@ impl Runner<'_> {
             // The cost stage that follows re-decides which lines get the units; the pool's
             // master MIP with lines held is the easier one (S at 10 s: 8,383 against 8,643).
             let limits = pool::PoolLimits {
-                chunking: Default::default(),
+                tuning: *self.tuning,
                 hold_lines: true,
-                deadline: Instant::now() + left.mul_f64(POOL_SHARE),
+                deadline: Instant::now() + left.mul_f64(self.tuning.one_mip_pool_share),
                 threads: self.threads,
                 cancel: self.cancel,
             };
@@ -226,8 +223,15 @@ impl Runner<'_> {
         // tiers (whose age weighting the engine does not hold) take the MIP stages below.
         let engine = (self.use_greedy && m.policy.within_tier == WithinTier::Cost).then(|| {
             let left = self.deadline.saturating_duration_since(Instant::now());
-            let deadline = Instant::now() + left.mul_f64(ENGINE_SHARE);
-            tier_engine::run(m, self.greedy, deadline, self.cancel, self.threads)
+            let deadline = Instant::now() + left.mul_f64(self.tuning.staged_tier_engine_share);
+            tier_engine::run(
+                m,
+                self.greedy,
+                deadline,
+                self.cancel,
+                self.threads,
+                self.tuning,
+            )
         });
         if let Some(plan) = &engine {
             stages.extend(tier_engine::stages(m, plan));
@@ -401,7 +405,7 @@ impl Runner<'_> {
         let lp = -highs_run::lp_relaxation(self.program, stage, self.settings(0.5 / stages_left))?;
         let bound = (lp + 1e-6).floor();
         (start_fill >= bound).then(|| RunResult {
-            status: "lp_bound_met_by_start",
+            status: RunStatus::LpBoundMetByStart,
             proven: true,
             objective: -start_fill,
             bound: -bound,

@@ -6,13 +6,11 @@ use std::time::Instant;
 
 use crate::format::StageStats;
 use crate::model::Model;
-use crate::solver::mip::highs_run::relative_gap;
-use crate::solver::mip::lns;
+use crate::solver::highs::run::relative_gap;
+use crate::solver::plan_score;
 use crate::solver::tiers::{self, TierLimits, TierPlan};
+use crate::solver::tuning::Tuning;
 use crate::solver::{Allocation, SolveOutcome};
-
-/// Share of the engine's time its flow rounds may take before its exact stages.
-const ROUNDS_SHARE: f64 = 0.3;
 
 /// Runs the engine until `deadline` (it stops earlier once every tier is proven).
 pub fn run(
@@ -21,6 +19,7 @@ pub fn run(
     deadline: Instant,
     cancel: &AtomicBool,
     threads: u32,
+    tuning: &Tuning,
 ) -> TierPlan {
     tiers::solve(
         model,
@@ -29,7 +28,8 @@ pub fn run(
             deadline,
             cancel,
             threads,
-            rounds_share: ROUNDS_SHARE,
+            rounds_share: tuning.tier_rounds_share,
+            exact_seconds_per_column: tuning.tier_exact_seconds_per_column,
         },
     )
 }
@@ -107,7 +107,10 @@ pub fn top_up(model: &Model, outcome: &mut SolveOutcome, deadline: Instant) {
     }
     let added: i64 = after.iter().sum::<i64>() - before.iter().sum::<i64>();
     outcome.allocation = topped;
-    outcome.gap = relative_gap(lns::score(model, &outcome.allocation).1, outcome.bound);
+    outcome.gap = relative_gap(
+        plan_score::score(model, &outcome.allocation).1,
+        outcome.bound,
+    );
     for (k, &fill) in after.iter().enumerate() {
         let name = format!("tier:{}", model.tiers[k].name);
         let Some(stage) = outcome.stages.iter_mut().find(|s| s.name == name) else {

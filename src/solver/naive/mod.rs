@@ -16,6 +16,7 @@ use std::time::Instant;
 
 use crate::format::{Allocation as AllocationMode, Options, PlanStatus, StageStats, WithinTier};
 use crate::model::Model;
+use crate::solver::highs::RunStatus;
 use crate::solver::{greedy, Allocation, ShipmentDecision, SolveOutcome};
 use program::{Candidate, Goal, Held};
 use run::{StageLimits, StageResult};
@@ -54,7 +55,7 @@ pub fn solve(
         limits: StageLimits {
             time_limit_s: 0.0,
             mip_gap: options.mip_gap,
-            threads: crate::solver::mip::threads_for(options),
+            threads: crate::solver::highs::threads::threads_for(options),
         },
         held: Held {
             fills: vec![None; model.tiers.len()],
@@ -141,7 +142,7 @@ impl Stages<'_> {
             self.limits.time_limit_s = left.max(0.0) / (goals.len() - i) as f64;
             let units = built.units.clone();
             let mut result = run::run(built, self.limits);
-            if result.status == "inconsistent" {
+            if result.status == RunStatus::Inconsistent {
                 // HiGHS #3510 (a start that presolve changes): solve again without the start.
                 let left = self.deadline.saturating_duration_since(Instant::now());
                 let limits = StageLimits {

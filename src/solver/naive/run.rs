@@ -5,7 +5,9 @@
 use highs::HighsModelStatus;
 
 use super::program::Built;
-use crate::solver::mip::highs_run::{relative_gap, use_threads};
+use crate::solver::highs::run::relative_gap;
+use crate::solver::highs::threads::use_threads;
+use crate::solver::highs::RunStatus;
 
 /// HiGHS's random seed, fixed so that the same model gives the same answer.
 const SEED: i32 = 20_261_126;
@@ -21,8 +23,7 @@ pub struct StageLimits {
 /// What HiGHS said about one stage.
 #[derive(Debug, Clone)]
 pub struct StageResult {
-    /// `optimal` (proven within the gap), `time_limit`, `infeasible`, `solver_error`, …
-    pub status: &'static str,
+    pub status: RunStatus,
     pub proven: bool,
     /// The objective at the incumbent, constant included (NaN without one).
     pub objective: f64,
@@ -41,7 +42,7 @@ pub fn run(built: Built, limits: StageLimits) -> StageResult {
     if built.columns == 0 {
         // Nothing to decide (no candidate in the stage's scope): the empty plan is optimal.
         return StageResult {
-            status: "optimal",
+            status: RunStatus::Optimal,
             proven: true,
             objective: constant,
             bound: constant,
@@ -51,7 +52,7 @@ pub fn run(built: Built, limits: StageLimits) -> StageResult {
         };
     }
     let (objective_expr, variables) = (built.objective, built.variables);
-    let failed = |status: &'static str| StageResult {
+    let failed = |status: RunStatus| StageResult {
         status,
         proven: false,
         objective: f64::NAN,
@@ -62,7 +63,7 @@ pub fn run(built: Built, limits: StageLimits) -> StageResult {
     };
     use_threads(limits.threads);
     let Ok(mut model) = built.problem.try_into_inner() else {
-        return failed("solver_error");
+        return failed(RunStatus::SolverError);
     };
     model.make_quiet();
     model.set_option("time_limit", limits.time_limit_s.max(0.01));
@@ -74,15 +75,15 @@ pub fn run(built: Built, limits: StageLimits) -> StageResult {
         let _ = model.try_set_solution(Some(start), None, None, None);
     }
     let Ok(solved) = model.try_solve() else {
-        return failed("solver_error");
+        return failed(RunStatus::SolverError);
     };
     let (status, proven) = match solved.status() {
-        HighsModelStatus::Optimal | HighsModelStatus::ModelEmpty => ("optimal", true),
-        HighsModelStatus::ReachedTimeLimit => ("time_limit", false),
-        HighsModelStatus::Infeasible => ("infeasible", false),
-        HighsModelStatus::ReachedInterrupt => ("interrupted", false),
-        HighsModelStatus::ReachedMemoryLimit => ("memory_limit", false),
-        _ => ("unknown", false),
+        HighsModelStatus::Optimal | HighsModelStatus::ModelEmpty => (RunStatus::Optimal, true),
+        HighsModelStatus::ReachedTimeLimit => (RunStatus::TimeLimit, false),
+        HighsModelStatus::Infeasible => (RunStatus::Infeasible, false),
+        HighsModelStatus::ReachedInterrupt => (RunStatus::Interrupted, false),
+        HighsModelStatus::ReachedMemoryLimit => (RunStatus::MemoryLimit, false),
+        _ => (RunStatus::Unknown, false),
     };
     // Read as a number: HiGHS leaves it unset (-1) on an empty model, which `highs` cannot map.
     let has_solution = solved
@@ -104,7 +105,7 @@ pub fn run(built: Built, limits: StageLimits) -> StageResult {
     let (status, proven) = if consistent {
         (status, proven)
     } else {
-        ("inconsistent", false)
+        (RunStatus::Inconsistent, false)
     };
     // A model HiGHS solves without branching (or an empty one) reports no MIP figures.
     let (bound, gap) = if proven && !(bound.is_finite() && gap.is_finite()) {

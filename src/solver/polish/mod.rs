@@ -59,7 +59,7 @@ fn reassign_passes(
     deadline: Option<Instant>,
 ) -> Allocation {
     // Fills are unchanged by reassignment, so the search's score compares costs.
-    let score = |a: &Allocation| crate::solver::mip::lns::score(model, a).1;
+    let score = |a: &Allocation| crate::solver::plan_score::score(model, a).1;
     let mut cost = score(&allocation);
     for _ in 0..MAX_REASSIGN_PASSES {
         if deadline.is_some_and(|d| Instant::now() >= d) {

@@ -14,8 +14,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::model::{Model, NodeIdx, OrderIdx};
 use crate::solver::greedy::candidate_at;
-use crate::solver::mip::highs_run::{self, RunResult, Settings};
-use crate::solver::mip::program::{ColId, Program, Row, StageModel};
+use crate::solver::highs::program::{ColId, Program, Row, StageModel};
+use crate::solver::highs::run::{self as highs_run, RunResult, Settings};
 use crate::solver::{Allocation, ShipmentDecision};
 
 /// A linear expression: (column, coefficient) pairs.

@@ -24,8 +24,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use crate::model::{Model, NodeIdx, OrderIdx};
+use crate::solver::highs::run::Settings;
 use crate::solver::ledger::Ledger;
-use crate::solver::mip::highs_run::Settings;
 use crate::solver::Allocation;
 use network::Restrictions;
 
@@ -37,6 +37,8 @@ pub struct TierLimits<'a> {
     pub threads: u32,
     /// Share of the engine's time the flow rounds may take before the exact stages.
     pub rounds_share: f64,
+    /// Time per column an exact tier stage needs at least, below which it is not started.
+    pub exact_seconds_per_column: f64,
 }
 
 /// One tier's outcome.
@@ -83,10 +85,6 @@ impl TierPlan {
         self.stages.iter().all(TierStage::proven)
     }
 }
-
-/// Time per column an exact tier stage needs at least, below which it is not started (see
-/// `models/formulation.md`, the tier engine, for the measurements behind it).
-const EXACT_SECONDS_PER_COLUMN: f64 = 40e-6;
 
 /// The relaxation's bounds: `M_k`, the maximum flow over tiers `0..=k`, and each tier's demand.
 #[derive(Debug, Clone)]
@@ -325,7 +323,7 @@ struct ExactOutcome {
 /// has returned a start's columns with another point's objective when its presolve changed the
 /// start (HiGHS issue #3510), which here cost the whole stage; the engine's plan stays the
 /// fallback. It takes at most `share` of the engine's time left, and is not started when that
-/// is under [`EXACT_SECONDS_PER_COLUMN`] per column.
+/// is under `limits.exact_seconds_per_column` per column.
 fn exact_stage(
     program: &exact::TierProgram,
     fills: &[i64],
@@ -348,7 +346,7 @@ fn exact_stage(
     let time = deadline
         .saturating_duration_since(Instant::now())
         .as_secs_f64();
-    if time < program.columns() as f64 * EXACT_SECONDS_PER_COLUMN {
+    if time < program.columns() as f64 * limits.exact_seconds_per_column {
         return outcome;
     }
     let settings = |share: f64| Settings {
@@ -371,7 +369,7 @@ fn exact_stage(
     }
     let (r, found) = program.solve(settings(1.0));
     outcome.proven_status = "optimal";
-    outcome.status = r.status;
+    outcome.status = r.status.as_str();
     if r.bound.is_finite() {
         outcome.bound = outcome.bound.min((r.bound + 1e-6).floor() as i64);
     }

@@ -2,7 +2,7 @@
 
 use super::Layout;
 use crate::model::Model;
-use crate::solver::mip::program::{ColId, Program};
+use crate::solver::highs::program::{ColId, Program};
 
 pub fn add(model: &Model, program: &mut Program, layout: &Layout) {
     let mut shipments: Vec<Vec<(ColId, f64)>> = vec![Vec::new(); model.nodes.len()];

@@ -3,7 +3,7 @@
 
 use super::Layout;
 use crate::model::Model;
-use crate::solver::mip::program::Program;
+use crate::solver::highs::program::Program;
 
 pub fn add(model: &Model, program: &mut Program, layout: &mut Layout) {
     layout.node_open = vec![None; model.nodes.len()];

@@ -15,9 +15,9 @@ pub(crate) mod reservations;
 pub(crate) mod stock;
 mod variables;
 
-use super::program::{ColId, Program};
 pub use crate::model::Quote;
 use crate::model::{ChannelIdx, MethodIdx, Model, NodeIdx, OrderIdx};
+use crate::solver::highs::program::{ColId, Program};
 
 /// How the model is built: the optimizer prunes and tightens; the naive reference does not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

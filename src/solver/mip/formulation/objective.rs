@@ -5,7 +5,7 @@
 
 use super::Layout;
 use crate::model::Model;
-use crate::solver::mip::program::{ColId, Program};
+use crate::solver::highs::program::{ColId, Program};
 
 pub fn cost(model: &Model, program: &Program, layout: &mut Layout) {
     let late = model.policy.late_rate();

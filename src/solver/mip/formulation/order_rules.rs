@@ -4,7 +4,7 @@
 
 use super::Layout;
 use crate::model::Model;
-use crate::solver::mip::program::{ColId, Program};
+use crate::solver::highs::program::{ColId, Program};
 
 pub fn add(model: &Model, program: &mut Program, layout: &mut Layout) {
     layout.fill_or_kill = vec![None; model.orders.len()];

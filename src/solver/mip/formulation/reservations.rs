@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use super::stock::Consumption;
 use super::{BuildFlags, Excess, Layout};
 use crate::model::{ChannelIdx, Model};
-use crate::solver::mip::program::{ColId, Program};
+use crate::solver::highs::program::{ColId, Program};
 
 /// A linear expression: (column, coefficient) pairs.
 type Expr = Vec<(ColId, f64)>;

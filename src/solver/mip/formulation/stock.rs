@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::{BuildFlags, Layout};
 use crate::model::{Model, NodeIdx, SkuIdx};
-use crate::solver::mip::program::{ColId, Program};
+use crate::solver::highs::program::{ColId, Program};
 
 /// Per (node, sku): the units expression of everything that could ship it from there.
 pub type Consumption = BTreeMap<(NodeIdx, SkuIdx), Vec<(ColId, f64)>>;

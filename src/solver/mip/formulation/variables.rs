@@ -8,7 +8,7 @@
 use super::candidates::Candidate;
 use super::{BuildFlags, Layout, Triple};
 use crate::model::{Model, NodeIdx, SkuIdx};
-use crate::solver::mip::program::Program;
+use crate::solver::highs::program::Program;
 
 /// Most units of `sku` an order of `channel` could take at `node` on its own.
 fn unit_cap(model: &Model, node: NodeIdx, sku: SkuIdx, channel: usize) -> i64 {

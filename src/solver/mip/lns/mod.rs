@@ -20,25 +20,16 @@ use std::time::Instant;
 mod neighbourhoods;
 mod solve;
 
-use super::solution;
 use crate::format::StageStats;
 use crate::model::residual::KeptUse;
 use crate::model::{Model, OrderIdx};
 use crate::solver::bound::{PriceBoard, Prices};
 use crate::solver::ledger::Ledger;
+use crate::solver::plan_score::{improves, score};
 use crate::solver::polish;
+use crate::solver::tuning::Tuning;
 use crate::solver::{Allocation, ShipmentDecision};
 use solve::{reroute_residual, solve_residual};
-
-/// Orders freed in the first round; the size then adapts (see [`Search::adapt`]).
-const FIRST_NEIGHBOURHOOD: usize = 40;
-const MIN_NEIGHBOURHOOD: usize = 8;
-const MAX_NEIGHBOURHOOD: usize = 400;
-/// Relative gap each round's MIP stops at: rounds repeat, so a slightly early stop costs little
-/// and buys many more rounds.
-const SUB_PROBLEM_GAP: f64 = 1e-3;
-/// Branch-and-bound nodes per stage of one round.
-const NODES_PER_STAGE: i32 = 200;
 
 pub struct Limits<'a> {
     pub deadline: Instant,
@@ -52,12 +43,8 @@ pub struct Limits<'a> {
     /// Where the Lagrangian relaxation posts its prices; between rounds the search re-sources
     /// every order by them ([`steer_by_prices`]) when new ones have come.
     pub prices: Option<&'a PriceBoard>,
+    pub tuning: Tuning,
 }
-
-/// Price-steered passes start at most this often, as a share of the search's time.
-const PRICE_PASS_SPACING: f64 = 0.15;
-/// Price-steered passes in a row while each gains.
-const PRICE_PASSES: usize = 4;
 
 /// What the search did, for `solver.stages` and `solver.notes`.
 #[derive(Debug, Clone)]
@@ -126,7 +113,7 @@ impl Report {
 /// `start` in the policy's order (see the module docs).
 pub fn improve(model: &Model, start: Allocation, limits: &Limits) -> (Allocation, Report) {
     let started = Instant::now();
-    let mut search = Search::new(model, start);
+    let mut search = Search::new(model, start, &limits.tuning);
     let (fills_before, cost_before) = score(model, &search.allocation());
     let mut rounds = 0;
     let mut improved = 0;
@@ -145,7 +132,7 @@ pub fn improve(model: &Model, start: Allocation, limits: &Limits) -> (Allocation
     let spacing = limits
         .deadline
         .saturating_duration_since(started)
-        .mul_f64(PRICE_PASS_SPACING);
+        .mul_f64(limits.tuning.price_pass_spacing);
     while rounds < limits.max_rounds && since_gain < converged_after {
         if limits.cancel.load(Ordering::Relaxed) || Instant::now() >= limits.deadline {
             stopped_on_time = true;
@@ -177,7 +164,7 @@ pub fn improve(model: &Model, start: Allocation, limits: &Limits) -> (Allocation
         let (better, proven) = search.round(&hood, mode, limits);
         improved += usize::from(better);
         since_gain = if better { 0 } else { since_gain + 1 };
-        search.adapt(proven);
+        search.adapt(proven, &limits.tuning);
         rounds += 1;
     }
     let allocation = search.allocation();
@@ -219,7 +206,7 @@ fn steer_by_prices<'m>(
     let mut current = search.allocation();
     let mut current_score = score(model, &current);
     let (mut passes, mut kept) = (0, 0);
-    while passes < PRICE_PASSES
+    while passes < limits.tuning.price_passes
         && Instant::now() < limits.deadline
         && !limits.cancel.load(Ordering::Relaxed)
     {
@@ -235,7 +222,7 @@ fn steer_by_prices<'m>(
         current_score = candidate_score;
     }
     if kept > 0 {
-        *search = Search::new(model, current);
+        *search = Search::new(model, current, &limits.tuning);
     }
     (passes, kept)
 }
@@ -249,7 +236,7 @@ struct Search<'m> {
 }
 
 impl<'m> Search<'m> {
-    fn new(model: &'m Model, start: Allocation) -> Self {
+    fn new(model: &'m Model, start: Allocation, tuning: &Tuning) -> Self {
         let ledger = Ledger::of_allocation(model, &start);
         let mut by_order = vec![Vec::new(); model.orders.len()];
         for s in start.shipments {
@@ -271,7 +258,7 @@ impl<'m> Search<'m> {
             by_order,
             ledger,
             orders_of_sku,
-            size: FIRST_NEIGHBOURHOOD,
+            size: tuning.lns_first_neighbourhood,
         }
     }
 
@@ -284,11 +271,11 @@ impl<'m> Search<'m> {
     }
 
     /// Grows the neighbourhood after a proven round, shrinks it after one cut short.
-    fn adapt(&mut self, proven: bool) {
+    fn adapt(&mut self, proven: bool, tuning: &Tuning) {
         self.size = if proven {
-            (self.size * 5 / 4).min(MAX_NEIGHBOURHOOD)
+            (self.size * 5 / 4).min(tuning.lns_max_neighbourhood)
         } else {
-            (self.size * 4 / 5).max(MIN_NEIGHBOURHOOD)
+            (self.size * 4 / 5).max(tuning.lns_min_neighbourhood)
         };
     }
 
@@ -370,52 +357,4 @@ enum Mode {
     Staged,
     /// Cost only, with every line's fill held at its current value.
     Routing,
-}
-
-/// Tier fills (strict) and the cost the search minimises: the plan's cost, plus unfilled
-/// penalties under `weighted` (then fills are not compared separately).
-pub fn score(model: &Model, allocation: &Allocation) -> (Vec<i64>, f64) {
-    let late = model.policy.late_rate();
-    let mut cost = 0.0;
-    let mut shipments_of = vec![0usize; model.orders.len()];
-    let mut node_used = vec![false; model.nodes.len()];
-    let mut shipped = vec![0i64; model.orders.len()];
-    for s in &allocation.shipments {
-        if let Some(q) = model.quote(s.order, s.node, s.method) {
-            cost += q.per_shipment_total(late) + q.per_unit_total() * s.units() as f64;
-        }
-        shipments_of[s.order] += 1;
-        node_used[s.node] = true;
-        shipped[s.order] += s.units();
-    }
-    for (n, used) in node_used.iter().enumerate() {
-        if *used {
-            cost += model.nodes[n].fixed_cost;
-        }
-    }
-    for &k in &shipments_of {
-        cost += model.policy.split_penalty * k.saturating_sub(1) as f64;
-    }
-    let fills = solution::tier_fills(model, allocation);
-    match model.policy.allocation {
-        crate::format::Allocation::Strict => (fills, cost),
-        crate::format::Allocation::Weighted => {
-            for (o, order) in model.orders.iter().enumerate() {
-                if !order.is_held() {
-                    cost += model.unfilled_penalty(o) * (order.units() - shipped[o]) as f64;
-                }
-            }
-            (Vec::new(), cost)
-        }
-    }
-}
-
-/// Strictly better: higher fills in the first tier that differs, else a lower cost by more than
-/// rounding.
-pub(crate) fn improves(candidate: &(Vec<i64>, f64), incumbent: &(Vec<i64>, f64)) -> bool {
-    match candidate.0.cmp(&incumbent.0) {
-        std::cmp::Ordering::Greater => true,
-        std::cmp::Ordering::Less => false,
-        std::cmp::Ordering::Equal => candidate.1 < incumbent.1 - 1e-6 * incumbent.1.abs().max(1.0),
-    }
 }

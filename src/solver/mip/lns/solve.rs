@@ -2,17 +2,13 @@
 
 use std::time::{Duration, Instant};
 
-use super::{Limits, NODES_PER_STAGE, SUB_PROBLEM_GAP};
+use super::Limits;
 use crate::model::Model;
+use crate::solver::highs::program::{ColId, Program, Row, StageModel};
+use crate::solver::highs::run::{self as highs_run, Settings};
 use crate::solver::mip::formulation::{self, BuildFlags};
-use crate::solver::mip::highs_run::{self, Settings};
-use crate::solver::mip::program::{ColId, Program, Row, StageModel};
 use crate::solver::mip::{solution, stages};
 use crate::solver::Allocation;
-
-/// Most wall time one round may take. The node limit normally ends a round well before this;
-/// the cap only keeps one hard neighbourhood from eating the whole budget.
-const ROUND_TIME_CAP: Duration = Duration::from_secs(3);
 
 /// A round's deadline: a quarter of the time left, capped (never past the overall deadline).
 fn round_deadline(limits: &Limits) -> Instant {
@@ -20,7 +16,7 @@ fn round_deadline(limits: &Limits) -> Instant {
     Instant::now()
         + left
             .mul_f64(0.25)
-            .clamp(Duration::from_millis(500), ROUND_TIME_CAP)
+            .clamp(Duration::from_millis(500), limits.tuning.lns_round_time_cap)
             .min(left)
 }
 
@@ -82,10 +78,10 @@ pub(super) fn reroute_residual(
         time_limit_s: deadline
             .saturating_duration_since(Instant::now())
             .as_secs_f64(),
-        mip_gap: limits.mip_gap.max(SUB_PROBLEM_GAP),
+        mip_gap: limits.mip_gap.max(limits.tuning.lns_round_gap),
         threads: limits.threads,
         cancel: Some(limits.cancel),
-        max_nodes: Some(NODES_PER_STAGE),
+        max_nodes: Some(limits.tuning.lns_nodes_per_stage),
     };
     let r = highs_run::run(&program, &stage, settings, Some(&start_values));
     let allocation = r
@@ -107,13 +103,14 @@ pub(super) fn solve_residual(
         program: &program,
         layout: &layout,
         deadline: round_deadline(limits),
-        mip_gap: limits.mip_gap.max(SUB_PROBLEM_GAP),
+        mip_gap: limits.mip_gap.max(limits.tuning.lns_round_gap),
         threads: limits.threads,
         greedy: start,
         use_greedy: true,
         cancel: limits.cancel,
-        max_nodes: Some(NODES_PER_STAGE),
+        max_nodes: Some(limits.tuning.lns_nodes_per_stage),
         cover_pool: false,
+        tuning: &limits.tuning,
     };
     let outcome = runner.run();
     if std::env::var_os("WAVEOPT_LNS_LOG").is_some() {

@@ -7,17 +7,14 @@ use std::collections::{BTreeMap, HashSet};
 use std::time::{Duration, Instant};
 
 use super::master::{Column, Master};
-use super::{plan_of, settings, stopped, Chunking, PoolLimits, PoolReport};
+use super::{plan_of, settings, stopped, PoolLimits, PoolReport};
 use crate::model::{Model, OrderIdx};
-use crate::solver::mip::highs_run;
-use crate::solver::mip::lns;
-use crate::solver::mip::program::StageModel;
-use crate::solver::Allocation;
+use crate::solver::highs::program::StageModel;
+use crate::solver::highs::run as highs_run;
+use crate::solver::highs::RunStatus;
+use crate::solver::{plan_score, Allocation};
 
-/// The master MIP stops at this relative gap: the pool is a heuristic, its optimum no proof.
-const MASTER_GAP: f64 = 1e-4;
-
-/// The best plan so far: its score in the search's order ([`lns::score`]) and its pool covers.
+/// The best plan so far: its score in the search's order ([`plan_score::score`]) and its pool covers.
 pub(super) struct Incumbent {
     pub plan: Allocation,
     pub score: (Vec<i64>, f64),
@@ -38,11 +35,11 @@ pub(super) fn run_master(
     let stopped = || stopped(limits, limits.deadline);
     let mut run = |chunk: &[OrderIdx], time: Duration, incumbent: &mut Incumbent| {
         let r = solve_chunk(master, columns, chunk, &incumbent.covers, limits, time);
-        report.master_status = r.status;
+        report.master_status = r.status.as_str();
         report.master_runs += 1;
         if let Some(picked) = r.picked {
             let chosen = plan_of(columns, &picked);
-            let value = lns::score(model, &chosen);
+            let value = plan_score::score(model, &chosen);
             if std::env::var_os("WAVEOPT_POOL_LOG").is_some() {
                 eprintln!(
                     "pool master over {} orders: {}, {:.2}",
@@ -51,7 +48,7 @@ pub(super) fn run_master(
                     value.1
                 );
             }
-            if lns::improves(&value, &incumbent.score) {
+            if plan_score::improves(&value, &incumbent.score) {
                 *incumbent = Incumbent {
                     plan: chosen,
                     score: value,
@@ -60,9 +57,10 @@ pub(super) fn run_master(
             }
         }
     };
-    for _ in 0..CHUNK_PASSES {
+    for _ in 0..limits.tuning.pool_chunk_passes {
         let before_pass = incumbent.score.clone();
-        let chunks = unsettled_chunks(columns, lp, &incumbent.covers, limits.chunking);
+        let chunk_orders = limits.tuning.pool_chunk_orders;
+        let chunks = unsettled_chunks(columns, lp, &incumbent.covers, chunk_orders);
         for (i, chunk) in chunks.iter().enumerate() {
             if stopped() {
                 break;
@@ -71,14 +69,15 @@ pub(super) fn run_master(
                 / (chunks.len() - i) as u32;
             run(chunk, slice, incumbent);
         }
-        if stopped() || !lns::improves(&incumbent.score, &before_pass) {
+        if stopped() || !plan_score::improves(&incumbent.score, &before_pass) {
             break;
         }
     }
     let orders = report.orders;
     let time = limits.deadline.saturating_duration_since(Instant::now());
-    let whole_fits = orders <= limits.chunking.one_master_up_to
-        && (orders <= SMALL_MASTER_ORDERS || time >= MIN_WHOLE_MASTER_TIME);
+    let tuning = &limits.tuning;
+    let whole_fits = orders <= tuning.pool_one_master_orders
+        && (orders <= tuning.pool_small_master_orders || time >= tuning.pool_min_whole_master_time);
     if !stopped() && whole_fits {
         let mut all: Vec<OrderIdx> = columns.iter().map(|c| c.order).collect();
         all.sort_unstable();
@@ -87,29 +86,14 @@ pub(super) fn run_master(
     }
 }
 
-/// Unsettled orders re-chosen per master MIP. On M (at 30 s) the 732 orders the LP leaves
-/// unsettled on the constructed plan are one chunk, solved to optimality in 0.45 s.
-pub const CHUNK_ORDERS: usize = 1_000;
-/// Up to this many orders the whole master MIP runs after the chunks, in the time left (S's 200
-/// are proven in under a second). On M at 30 s, from the constructed plan, the chunk gave
-/// 177,638 in 2 s of the pool and the whole master 175,536 by the pool's deadline.
-pub const ONE_CHUNK_ORDERS: usize = 5_000;
-/// Below this many orders the whole master runs in whatever time is left.
-const SMALL_MASTER_ORDERS: usize = 1_000;
-/// Larger whole masters run only with this much time left: M's (4,764 orders) found nothing in
-/// 0.75 s, and the search does more with it.
-const MIN_WHOLE_MASTER_TIME: Duration = Duration::from_secs(3);
-/// Passes over the unsettled orders, while one gains.
-const CHUNK_PASSES: usize = 3;
-
 /// The orders whose cover in `start` the LP does not settle (their start cover's LP value, or
 /// with no start cover the LP's weight on no cover, below 0.99), least settled first, in chunks
-/// of `chunking.orders`.
+/// of `chunk_orders`.
 fn unsettled_chunks(
     columns: &[Column],
     lp: Option<&[f64]>,
     start: &[usize],
-    chunking: Chunking,
+    chunk_orders: usize,
 ) -> Vec<Vec<OrderIdx>> {
     let mut on_covers: BTreeMap<OrderIdx, f64> = BTreeMap::new();
     for (k, c) in columns.iter().enumerate() {
@@ -131,13 +115,13 @@ fn unsettled_chunks(
         .collect();
     unsettled.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     unsettled
-        .chunks(chunking.orders.max(1))
+        .chunks(chunk_orders.max(1))
         .map(|c| c.iter().map(|&(_, o)| o).collect())
         .collect()
 }
 
 struct ChunkResult {
-    status: &'static str,
+    status: RunStatus,
     picked: Option<Vec<usize>>,
 }
 
@@ -164,7 +148,7 @@ fn solve_chunk(
         ..master.stage.clone()
     };
     let mut settings = settings(limits, Instant::now() + time);
-    settings.mip_gap = MASTER_GAP;
+    settings.mip_gap = limits.tuning.pool_master_gap;
     let point = master.point(columns, start);
     let r = highs_run::run(&master.program, &stage, settings, Some(&point));
     ChunkResult {

@@ -17,10 +17,10 @@ use std::collections::BTreeMap;
 
 use super::pricing::RowPrices;
 use crate::model::{Model, NodeIdx, OrderIdx, SkuIdx};
+use crate::solver::highs::program::{ColId, Program, StageModel};
 use crate::solver::mip::formulation::reservations;
 use crate::solver::mip::formulation::stock::Consumption;
 use crate::solver::mip::formulation::{BuildFlags, Excess};
-use crate::solver::mip::program::{ColId, Program, StageModel};
 use crate::solver::ShipmentDecision;
 
 /// One cover in the pool: an order's shipments and their cost in the master's objective (real

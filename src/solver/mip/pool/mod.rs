@@ -25,38 +25,16 @@ use std::time::Instant;
 use crate::format::{Allocation as AllocationMode, StageStats, WithinTier};
 use crate::model::{MethodIdx, Model, NodeIdx, OrderIdx};
 use crate::solver::cover::{shipment_options, CoverWorkspace};
-use crate::solver::mip::highs_run::{self, Settings};
-use crate::solver::mip::{lns, solution};
-use crate::solver::{units_per_line, Allocation, ShipmentDecision};
-pub use chunks::{CHUNK_ORDERS, ONE_CHUNK_ORDERS};
+use crate::solver::highs::run::{self as highs_run, Settings};
+use crate::solver::mip::solution;
+use crate::solver::tuning::Tuning;
+use crate::solver::{plan_score, units_per_line, Allocation, ShipmentDecision};
 use master::{Column, Held, Master};
 use pricing::{cheapest_cover, real_cost, OrderToPrice};
 
-/// Share of the pool's time for column generation; the master MIP gets the rest.
-const PRICING_SHARE: f64 = 0.5;
-const MAX_PRICING_ROUNDS: usize = 50;
-/// Column generation stops once a round lowers the master LP by less than this share.
-const MIN_ROUND_GAIN: f64 = 2e-4;
-
-/// How the master MIP splits its orders: the unsettled ones `orders` at a time, then (with time
-/// left, up to `one_master_up_to` orders) all at once.
-#[derive(Debug, Clone, Copy)]
-pub struct Chunking {
-    pub one_master_up_to: usize,
-    pub orders: usize,
-}
-
-impl Default for Chunking {
-    fn default() -> Self {
-        Chunking {
-            one_master_up_to: ONE_CHUNK_ORDERS,
-            orders: CHUNK_ORDERS,
-        }
-    }
-}
-
 pub struct PoolLimits<'a> {
-    pub chunking: Chunking,
+    /// The pool's share of pricing, its rounds and the master MIP's chunks.
+    pub tuning: Tuning,
     /// Hold every line's units even where tier fills alone could be held (a later stage re-decides
     /// lines anyway, or the caller wants them kept).
     pub hold_lines: bool,
@@ -231,14 +209,14 @@ fn orders_to_price(
 
 /// The allocation with every order's shipments re-chosen by the cover pool, within `limits`.
 /// Tier fills (or, under FIFO, every line's units) are held; never worse than `allocation` in
-/// the search's order ([`lns::score`]).
+/// the search's order ([`plan_score::score`]).
 pub fn improve(
     model: &Model,
     allocation: &Allocation,
     limits: &PoolLimits,
 ) -> (Allocation, PoolReport) {
     let started = Instant::now();
-    let score = |a: &Allocation| lns::score(model, a);
+    let score = |a: &Allocation| plan_score::score(model, a);
     let before = score(allocation);
     let held = held_for(model, allocation, limits.hold_lines);
     let mut report = PoolReport {
@@ -292,11 +270,13 @@ pub fn improve(
         + limits
             .deadline
             .saturating_duration_since(started)
-            .mul_f64(PRICING_SHARE);
+            .mul_f64(limits.tuning.pool_pricing_share);
     let stopped = |until: Instant| stopped(limits, until);
     let mut last_lp: Option<Vec<f64>> = None;
     let mut last_value = f64::INFINITY;
-    while report.pricing_rounds < MAX_PRICING_ROUNDS && !stopped(pricing_deadline) {
+    while report.pricing_rounds < limits.tuning.pool_max_pricing_rounds
+        && !stopped(pricing_deadline)
+    {
         let master = Master::build(model, &pool.columns, &held);
         let settings = settings(limits, pricing_deadline);
         let Some(lp) = highs_run::lp_solution(&master.program, &master.stage, settings) else {
@@ -332,7 +312,7 @@ pub fn improve(
         }
         let gain = last_value - lp.value;
         last_value = lp.value;
-        if added == 0 || gain < MIN_ROUND_GAIN * lp.value.abs() {
+        if added == 0 || gain < limits.tuning.pool_min_round_gain * lp.value.abs() {
             break;
         }
     }
@@ -376,7 +356,7 @@ pub fn improve(
             } else {
                 report.rounded = Some(value.1);
             }
-            if lns::improves(&value, &incumbent.score) {
+            if plan_score::improves(&value, &incumbent.score) {
                 incumbent = chunks::Incumbent {
                     plan,
                     score: value,

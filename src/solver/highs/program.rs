@@ -1,5 +1,5 @@
 //! A small, solver-neutral mixed-integer program: named columns and sparse rows. The formulation
-//! writes into it; [`super::highs_run`] hands it to HiGHS, and export writes it as LP or MPS.
+//! writes into it; [`super::run`] hands it to HiGHS, and export writes it as LP or MPS.
 
 pub type ColId = usize;
 

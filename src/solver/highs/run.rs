@@ -1,14 +1,15 @@
 //! Running one MIP stage in HiGHS, with the settings that make results honest and repeatable:
 //! a time limit, the relative gap, a fixed thread count and seed, and a complete MIP start.
 
-use std::ffi::CString;
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
 use highs::{HighsModelStatus, Sense};
 
-use super::highs_callback::SolveWatch;
+use super::callback::SolveWatch;
 use super::program::{Program, StageModel};
+use super::threads::use_threads;
+use super::RunStatus;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Settings<'a> {
@@ -25,8 +26,7 @@ pub struct Settings<'a> {
 /// What HiGHS said about one stage.
 #[derive(Debug, Clone)]
 pub struct RunResult {
-    /// `optimal` (proven within the gap), `time_limit`, `infeasible`, `interrupted`, …
-    pub status: &'static str,
+    pub status: RunStatus,
     pub proven: bool,
     pub objective: f64,
     pub bound: f64,
@@ -54,7 +54,7 @@ pub fn run(
 ) -> RunResult {
     let started = Instant::now();
     let result = checked_run(program, stage, settings, start);
-    if result.status != "inconsistent" || start.is_none() {
+    if result.status != RunStatus::Inconsistent || start.is_none() {
         return result;
     }
     // HiGHS proved the stage but handed back the start's columns with another point's objective
@@ -104,8 +104,8 @@ fn checked_run(
             _ => Some((obj, v)),
         });
     let Some((objective, values)) = best else {
-        if result.status == "optimal" {
-            result.status = "inconsistent";
+        if result.status == RunStatus::Optimal {
+            result.status = RunStatus::Inconsistent;
         }
         result.proven = false;
         return result;
@@ -120,33 +120,12 @@ fn checked_run(
         result.gap = relative_gap(objective, result.bound);
         if result.proven && result.gap > settings.mip_gap + 1e-9 {
             result.proven = false;
-            result.status = "inconsistent";
+            result.status = RunStatus::Inconsistent;
         }
     }
     result.objective = objective;
     result.values = Some(values);
     result
-}
-
-thread_local! {
-    /// The thread count HiGHS's scheduler was last started with on this thread (0: never).
-    static SCHEDULER_THREADS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
-}
-
-/// Makes this thread's HiGHS scheduler run `threads` workers. HiGHS keeps one scheduler per OS
-/// thread and refuses to solve (`Option 'threads' is set to 1 but the scheduler has already been
-/// initialized to use 2 threads`) when a later solve on the same thread asks for another count:
-/// a library caller planning waves with different `options.threads` on one thread, or the test
-/// suite. (The service fixes `options.threads` per server.) Call before every solve.
-pub fn use_threads(threads: u32) {
-    let threads = threads.max(1);
-    SCHEDULER_THREADS.with(|last| {
-        if last.get() != 0 && last.get() != threads {
-            // SAFETY: no HiGHS solve is running on this thread (solves are synchronous).
-            unsafe { highs_sys::Highs_resetGlobalScheduler(1) };
-        }
-        last.set(threads);
-    });
 }
 
 /// The optimum of the stage's LP relaxation (a bound on the MIP), or `None` when HiGHS does not
@@ -241,7 +220,7 @@ fn run_once(
         Ok(s) => s,
         Err(_) => {
             let failed = RunResult {
-                status: "solver_error",
+                status: RunStatus::SolverError,
                 proven: false,
                 objective: f64::NAN,
                 bound: f64::NEG_INFINITY,
@@ -252,7 +231,6 @@ fn run_once(
             return (failed, watch.take_last_improving());
         }
     };
-    let status = solved.status();
     let has_solution = matches!(
         solved.primal_solution_status(),
         highs::HighsSolutionStatus::Feasible
@@ -263,17 +241,8 @@ fn run_once(
         .double_info_value(c"mip_dual_bound")
         .unwrap_or(f64::NEG_INFINITY);
     let gap = solved.mip_gap();
-    let (label, proven) = match status {
-        HighsModelStatus::Optimal => ("optimal", true),
-        HighsModelStatus::ReachedTimeLimit => ("time_limit", false),
-        HighsModelStatus::Infeasible => ("infeasible", false),
-        HighsModelStatus::ModelEmpty => ("optimal", true),
-        HighsModelStatus::ReachedInterrupt => ("interrupted", false),
-        HighsModelStatus::ReachedSolutionLimit => ("node_limit", false),
-        HighsModelStatus::ReachedIterationLimit => ("iteration_limit", false),
-        HighsModelStatus::ReachedMemoryLimit => ("memory_limit", false),
-        _ => ("unknown", false),
-    };
+    let status = RunStatus::of_mip(solved.status());
+    let proven = status == RunStatus::Optimal;
     // An LP (no integer columns) reports an infinite mip_gap; an optimal LP has no gap.
     let gap = if proven && !gap.is_finite() { 0.0 } else { gap };
     let bound = if proven && !bound.is_finite() {
@@ -283,7 +252,7 @@ fn run_once(
     };
     drop(solved);
     let result = RunResult {
-        status: label,
+        status,
         proven,
         objective,
         bound,
@@ -292,92 +261,4 @@ fn run_once(
         time_ms: started.elapsed().as_millis() as u64,
     };
     (result, watch.take_last_improving())
-}
-
-/// Writes the program with the given objective to a file; HiGHS picks LP or MPS by extension.
-pub fn write(program: &Program, stage: &StageModel, path: &std::path::Path) -> Result<(), String> {
-    let problem = program.to_highs(stage);
-    let mut model = problem.optimise(Sense::Minimise);
-    model.make_quiet();
-    let col_names = lp_safe_names(program.col_names.iter().map(String::as_str), "c");
-    if std::env::var_os("WAVEOPT_HIGHS_LOG").is_some() {
-        eprintln!("export names: {:?}", &col_names[..col_names.len().min(4)]);
-        model.set_option("output_flag", true);
-        model.set_option("log_to_console", true);
-    }
-    let row_names = lp_safe_names(
-        program
-            .rows
-            .iter()
-            .chain(&stage.extra_rows)
-            .map(|r| r.name.as_str()),
-        "r",
-    );
-    unsafe {
-        let ptr = model.as_mut_ptr();
-        for (c, name) in col_names.iter().enumerate() {
-            if let Ok(name) = CString::new(name.as_str()) {
-                highs_sys::Highs_passColName(ptr, c as highs_sys::HighsInt, name.as_ptr());
-            }
-        }
-        for (r, name) in row_names.iter().enumerate() {
-            if let Ok(name) = CString::new(name.as_str()) {
-                highs_sys::Highs_passRowName(ptr, r as highs_sys::HighsInt, name.as_ptr());
-            }
-        }
-        let file = CString::new(path.display().to_string()).map_err(|e| e.to_string())?;
-        let status = highs_sys::Highs_writeModel(ptr, file.as_ptr());
-        if status == highs_sys::kHighsStatusError {
-            return Err(format!("HiGHS could not write {}", path.display()));
-        }
-    }
-    Ok(())
-}
-
-/// Names every LP and MPS reader accepts: letters, digits, `_` and `.` only (brackets, commas,
-/// dashes and spaces become `_`), never starting with a digit, and unique (a clash gets a
-/// numeric suffix). `y[SO-1,DC-E,ground]` becomes `y_SO_1_DC_E_ground`.
-fn lp_safe_names<'a>(names: impl Iterator<Item = &'a str>, fallback: &str) -> Vec<String> {
-    let mut seen = std::collections::HashSet::new();
-    names
-        .enumerate()
-        .map(|(i, name)| {
-            let mut safe: String = name
-                .chars()
-                .map(|ch| {
-                    if ch.is_ascii_alphanumeric() || ch == '_' || ch == '.' {
-                        ch
-                    } else {
-                        '_'
-                    }
-                })
-                .collect();
-            while safe.contains("__") {
-                safe = safe.replace("__", "_");
-            }
-            let mut safe = safe.trim_matches('_').to_string();
-            if safe.is_empty() || safe.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
-                safe = format!("{fallback}{i}_{safe}");
-            }
-            let mut unique = safe.clone();
-            let mut k = 2;
-            while !seen.insert(unique.clone()) {
-                unique = format!("{safe}_{k}");
-                k += 1;
-            }
-            unique
-        })
-        .collect()
-}
-
-/// The HiGHS version linked in, e.g. "1.16.0".
-pub fn highs_version() -> String {
-    unsafe {
-        format!(
-            "{}.{}.{}",
-            highs_sys::Highs_versionMajor(),
-            highs_sys::Highs_versionMinor(),
-            highs_sys::Highs_versionPatch()
-        )
-    }
 }
