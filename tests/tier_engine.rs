@@ -168,7 +168,7 @@ proptest! {
             i += 1;
             if model.orders[s.order].fill_or_kill { s.order % keep_every == 0 } else { i % keep_every == 0 }
         });
-        let topped = tiers::top_up::top_up(&model, &partial, None);
+        let topped = tiers::top_up::top_up(&model, &partial, None, usize::MAX).plan;
         common::assert_allocation_checked(&wave, &model, topped.clone());
         let (before, after) = (partial.filled(&model), topped.filled(&model));
         for (o, (b, a)) in before.iter().zip(&after).enumerate() {
@@ -181,6 +181,6 @@ proptest! {
         prop_assert!(plan.proven());
         prop_assert!(topped.tier_fills(&model) <= plan.fills(), "{:?} {:?}", topped.tier_fills(&model), plan.stages);
         // A proven plan has nothing left to add.
-        prop_assert_eq!(tiers::top_up::top_up(&model, &plan.allocation, None).tier_fills(&model), plan.fills());
+        prop_assert_eq!(tiers::top_up::top_up(&model, &plan.allocation, None, usize::MAX).plan.tier_fills(&model), plan.fills());
     }
 }

@@ -43,6 +43,14 @@ pub struct Tuning {
     /// component and a few stray orders is then solved whole; a wave of many similar regions is
     /// solved in groups of regions. Default 0.05.
     pub min_part_share: f64,
+    /// Share of `time_limit_ms` taken from the end of the cost search for the top-up of the
+    /// finished plan (`tiers::top_up`), which also gets half of the search's reserve. On tight
+    /// waves a full top-up takes far longer than any share; it goes highest tier first, so the
+    /// time it has goes where it counts most. Default 0.03.
+    pub top_up_share: f64,
+    /// Orders the top-up examines at most when it moves units away from one node to make room
+    /// there, so that a full node on a tight wave costs it a bounded search. Default 64.
+    pub top_up_movers: usize,
     /// The cover pool re-chooses the whole wave's covers before the search up to this many
     /// orders; above, one pricing round takes most of the search's time. Default 60,000.
     pub max_orders_for_pool: usize,
@@ -117,6 +125,8 @@ impl Default for Tuning {
             search_tier_engine_share: 0.2,
             search_reserve_share: 0.04,
             min_part_share: 0.05,
+            top_up_share: 0.03,
+            top_up_movers: 64,
             max_orders_for_pool: 60_000,
             pool_min_search_time: Duration::from_secs(1),
             pool_time_per_order: Duration::from_micros(50),

@@ -339,13 +339,18 @@ fn solve_tiers_then_search(
             tuning.max_columns_for_one_mip
         ),
     ];
-    let limits = search_limits(options, tuning, deadline, cancel, false);
+    // The search ends early by the top-up's share; the top-up then also gets half of the
+    // search's reserve for the report.
+    let limit = std::time::Duration::from_millis(options.time_limit_ms.max(0) as u64);
+    let search_until = deadline
+        .checked_sub(limit.mul_f64(tuning.top_up_share))
+        .unwrap_or(deadline);
+    let limits = search_limits(options, tuning, search_until, cancel, false);
     let size = (plan.size.1 as u64, plan.size.0 as u64);
     let mut outcome = searched(model, &plan.allocation, &limits, (notes, stages), size);
-    // The top-up takes at most half of what the search leaves for the report.
-    let search_end = search_deadline(options, tuning, deadline);
-    let top_up_end = search_end + deadline.saturating_duration_since(search_end) / 2;
-    tier_engine::top_up(model, &mut outcome, top_up_end);
+    let reserve_start = search_deadline(options, tuning, deadline);
+    let top_up_end = reserve_start + deadline.saturating_duration_since(reserve_start) / 2;
+    tier_engine::top_up(model, &mut outcome, top_up_end, tuning.top_up_movers);
     outcome
 }
 

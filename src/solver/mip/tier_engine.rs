@@ -98,15 +98,25 @@ pub fn note(plan: &TierPlan) -> String {
 /// bounds the plans whose higher tiers fill at least the engine's fills, and topping up only
 /// raises fills. The cost bound stays valid too: it is at most the cheapest cost of plans with
 /// the search's units, and with every cost non-negative, more units never cost less.
-pub fn top_up(model: &Model, outcome: &mut SolveOutcome, deadline: Instant) {
+pub fn top_up(model: &Model, outcome: &mut SolveOutcome, deadline: Instant, movers: usize) {
     let before = outcome.allocation.tier_fills(model);
-    let topped = tiers::top_up::top_up(model, &outcome.allocation, Some(deadline));
-    let after = topped.tier_fills(model);
+    let topped = tiers::top_up::top_up(model, &outcome.allocation, Some(deadline), movers);
+    let after = topped.plan.tier_fills(model);
+    let stopped = if topped.finished {
+        ""
+    } else {
+        " (stopped at its time limit before it tried every order)"
+    };
     if after == before {
+        if !topped.finished {
+            outcome.notes.push(format!(
+                "top-up after the cost search: nothing added{stopped}"
+            ));
+        }
         return;
     }
     let added: i64 = after.iter().sum::<i64>() - before.iter().sum::<i64>();
-    outcome.allocation = topped;
+    outcome.allocation = topped.plan;
     outcome.gap = relative_gap(
         plan_score::score(model, &outcome.allocation).1,
         outcome.bound,
@@ -131,6 +141,6 @@ pub fn top_up(model: &Model, outcome: &mut SolveOutcome, deadline: Instant) {
     }
     outcome.notes.push(format!(
         "top-up after the cost search: {added} units the search had freed, tier fills {before:?} \
-         -> {after:?}"
+         -> {after:?}{stopped}"
     ));
 }

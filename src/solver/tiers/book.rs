@@ -1,6 +1,8 @@
 //! A plan edited in place: its shipments per order, the ledger of what they use, and a log of
 //! every edit so that a tentative change can be undone.
 
+use std::collections::HashMap;
+
 use crate::model::{MethodIdx, Model, NodeIdx, OrderIdx, SkuIdx};
 use crate::solver::allocation::units_per_line;
 use crate::solver::ledger::Ledger;
@@ -31,6 +33,8 @@ pub struct Book<'m> {
     shipments: Vec<Vec<ShipmentDecision>>,
     /// Per node: the orders that have shipped from it (a superset of those that do).
     at_node: Vec<Vec<OrderIdx>>,
+    /// Per (node, SKU): the orders that have taken it there (a superset of those that do).
+    at_place: HashMap<(NodeIdx, SkuIdx), Vec<OrderIdx>>,
     log: Vec<Edit>,
 }
 
@@ -38,15 +42,21 @@ impl<'m> Book<'m> {
     pub fn new(model: &'m Model, plan: &Allocation) -> Self {
         let mut shipments: Vec<Vec<ShipmentDecision>> = vec![Vec::new(); model.orders.len()];
         let mut at_node: Vec<Vec<OrderIdx>> = vec![Vec::new(); model.nodes.len()];
+        let mut at_place: HashMap<(NodeIdx, SkuIdx), Vec<OrderIdx>> = HashMap::new();
         for s in &plan.shipments {
             shipments[s.order].push(s.clone());
             at_node[s.node].push(s.order);
+            for &(line, _) in &s.lines {
+                let sku = model.orders[s.order].lines[line].sku;
+                at_place.entry((s.node, sku)).or_default().push(s.order);
+            }
         }
         Book {
             model,
             ledger: Ledger::of_allocation(model, plan),
             shipments,
             at_node,
+            at_place,
             log: Vec::new(),
         }
     }
@@ -85,7 +95,14 @@ impl<'m> Book<'m> {
     /// The orders shipping from `node` (with a line of `sku`, when given), in index order.
     pub fn orders_at(&self, node: NodeIdx, sku: Option<SkuIdx>) -> Vec<OrderIdx> {
         let model = self.model;
-        let mut found: Vec<OrderIdx> = self.at_node[node]
+        let listed = match sku {
+            Some(sku) => self
+                .at_place
+                .get(&(node, sku))
+                .map_or(&[][..], Vec::as_slice),
+            None => &self.at_node[node][..],
+        };
+        let mut found: Vec<OrderIdx> = listed
             .iter()
             .copied()
             .filter(|&o| {
@@ -225,6 +242,10 @@ impl<'m> Book<'m> {
             None => {
                 lines.push((line, delta));
                 lines.sort_unstable();
+                self.at_place
+                    .entry((node, o.lines[line].sku))
+                    .or_default()
+                    .push(order);
             }
         }
         self.ledger.take(o.channel, node, o.lines[line].sku, delta);

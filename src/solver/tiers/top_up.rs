@@ -22,9 +22,17 @@ use crate::model::{MethodIdx, Model, NodeIdx, OrderIdx};
 use crate::solver::greedy::candidate_at;
 use crate::solver::Allocation;
 
-/// `plan` with every unit added that fits as described in the module docs, until `deadline`;
-/// the plan itself when none does.
-pub fn top_up(model: &Model, plan: &Allocation, deadline: Option<Instant>) -> Allocation {
+/// What the top-up made of a plan.
+pub struct TopUp {
+    /// The plan with every unit added that fit; the plan itself when none did.
+    pub plan: Allocation,
+    /// Whether every order was tried before `deadline`.
+    pub finished: bool,
+}
+
+/// `plan` with every unit added that fits as described in the module docs, until `deadline`,
+/// examining at most `movers` orders to make room at a node.
+pub fn top_up(model: &Model, plan: &Allocation, deadline: Option<Instant>, movers: usize) -> TopUp {
     let mut book = Book::new(model, plan);
     let mut orders: Vec<OrderIdx> = (0..model.orders.len())
         .filter(|&o| !model.orders[o].is_held())
@@ -32,10 +40,13 @@ pub fn top_up(model: &Model, plan: &Allocation, deadline: Option<Instant>) -> Al
     orders.sort_by_key(|&o| (model.orders[o].tier, o));
     let mut moves = Moves {
         model,
+        movers,
         options: HashMap::new(),
     };
+    let mut finished = true;
     for o in orders {
         if deadline.is_some_and(|d| Instant::now() >= d) {
+            finished = false;
             break;
         }
         let order = &model.orders[o];
@@ -58,17 +69,20 @@ pub fn top_up(model: &Model, plan: &Allocation, deadline: Option<Instant>) -> Al
             book.undo(mark);
         }
     }
-    if book.changed() {
+    let plan = if book.changed() {
         book.into_allocation()
     } else {
         plan.clone()
-    }
+    };
+    TopUp { plan, finished }
 }
 
 /// The moves' view of the wave: where each order may open a shipment, and by which method,
 /// found for the orders the top-up touches only (a large wave's other orders need none).
 struct Moves<'m> {
     model: &'m Model,
+    /// Orders examined at most to make room at one node.
+    movers: usize,
     /// Per order: (cost, node, method) of every node that may serve it, cheapest first.
     options: HashMap<OrderIdx, Vec<(f64, NodeIdx, MethodIdx)>>,
 }
@@ -269,7 +283,7 @@ impl Moves<'_> {
     ) -> i64 {
         let model = self.model;
         let mut moved = 0;
-        for other in book.orders_at(node, sku) {
+        for other in book.orders_at(node, sku).into_iter().take(self.movers) {
             if moved >= units {
                 break;
             }
