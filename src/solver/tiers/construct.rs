@@ -16,7 +16,8 @@
 
 use std::collections::HashSet;
 
-use super::network::{Restrictions, WaveNetwork};
+use super::network::WaveNetwork;
+use super::serving::Restrictions;
 use crate::model::{Model, NodeIdx, OrderIdx};
 use crate::solver::greedy::{candidate_at, commit, complete_order, coverable, Candidate};
 use crate::solver::ledger::Ledger;

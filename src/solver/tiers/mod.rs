@@ -17,6 +17,7 @@ pub mod construct;
 pub mod exact;
 pub mod maxflow;
 pub mod network;
+pub mod serving;
 pub mod top_up;
 
 use std::collections::HashSet;
@@ -27,7 +28,7 @@ use crate::model::{Model, NodeIdx, OrderIdx};
 use crate::solver::highs::run::Settings;
 use crate::solver::ledger::Ledger;
 use crate::solver::Allocation;
-use network::Restrictions;
+use serving::Restrictions;
 
 /// When the engine must stop, and how HiGHS may run for its exact stages.
 #[derive(Clone, Copy)]
@@ -123,7 +124,7 @@ pub fn solve(model: &Model, fallback: &Allocation, limits: TierLimits) -> TierPl
     let stop_rounds = || stop() || Instant::now() >= rounds_deadline;
     let mut search = Rounds {
         model,
-        serving: network::all_serving_nodes(model),
+        serving: serving::all_serving_nodes(model),
         best: (fallback.tier_fills(model), fallback.clone()),
         restrictions: Restrictions::default(),
         flow: None,
@@ -416,7 +417,7 @@ fn augmented(
     let incumbent: HashSet<(OrderIdx, NodeIdx)> =
         plan.shipments.iter().map(|s| (s.order, s.node)).collect();
     let restrictions = Restrictions {
-        growth: Some(network::Growth {
+        growth: Some(serving::Growth {
             pairs,
             open_order,
             open_node,

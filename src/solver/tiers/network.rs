@@ -18,58 +18,14 @@
 //! `max_shipments_per_order`. So its maximum flow,
 //! taken tier by tier, bounds the lexicographic fills of every plan from above.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
 
 use super::maxflow::{Edge, FlowGraph, Vertex, UNBOUNDED};
+use super::serving::Restrictions;
 use crate::model::{ChannelIdx, Model, NodeIdx, OrderIdx, SkuIdx};
-use crate::solver::greedy::candidate_at;
 use crate::solver::Allocation;
-
-/// Pairs and orders a construction round has ruled out (see [`super::construct`]), and for an
-/// augmentation, where a plan may grow.
-#[derive(Debug, Clone, Default)]
-pub struct Restrictions {
-    /// (order, node) pairs that may not carry flow.
-    pub blocked: HashSet<(OrderIdx, NodeIdx)>,
-    /// Orders that may not carry flow at all.
-    pub killed: HashSet<OrderIdx>,
-    /// Where set, only the pairs it allows may carry flow.
-    pub growth: Option<Growth>,
-}
-
-/// The pairs a plan can grow on without a new shipment slot anywhere it lacks one: its own
-/// pairs, and new pairs of open orders at open nodes.
-#[derive(Debug, Clone)]
-pub struct Growth {
-    /// Per order: the nodes it already ships from.
-    pub pairs: Vec<Vec<NodeIdx>>,
-    /// Per order: whether it may open a new pair.
-    pub open_order: Vec<bool>,
-    /// Per node: whether it has a shipment slot to spare.
-    pub open_node: Vec<bool>,
-}
-
-impl Restrictions {
-    /// Whether `order` may draw on `node`.
-    pub fn allows(&self, order: OrderIdx, node: NodeIdx) -> bool {
-        if self.blocked.contains(&(order, node)) {
-            return false;
-        }
-        self.growth.as_ref().is_none_or(|g| {
-            (g.open_order[order] && g.open_node[node]) || g.pairs[order].contains(&node)
-        })
-    }
-
-    /// Adds `other`'s pairs and orders; whether anything was new.
-    pub fn absorb(&mut self, other: Restrictions) -> bool {
-        let before = (self.blocked.len(), self.killed.len());
-        self.blocked.extend(other.blocked);
-        self.killed.extend(other.killed);
-        (self.blocked.len(), self.killed.len()) != before
-    }
-}
 
 /// One arc from a line to a node.
 #[derive(Debug, Clone, Copy)]
@@ -124,24 +80,6 @@ impl StockEntry {
             .find(|&&(c, _)| c == channel)
             .map_or(self.shared, |&(_, v)| v)
     }
-}
-
-/// The nodes that may serve `order` at all (see the module docs), ignoring restrictions.
-pub fn serving_nodes(model: &Model, order: OrderIdx) -> Vec<NodeIdx> {
-    let o = &model.orders[order];
-    if o.is_held() {
-        return Vec::new();
-    }
-    (0..model.nodes.len())
-        .filter(|&n| {
-            let node = &model.nodes[n];
-            node.capacity_shipments != Some(0)
-                && node.capacity_units != Some(0)
-                && o.lines.iter().any(|l| model.available(n, l.sku) > 0)
-                && (!o.ship_complete || model.node_holds_whole_order(order, n))
-                && (0..model.methods.len()).any(|m| model.eligible_quote(order, n, m).is_some())
-        })
-        .collect()
 }
 
 /// Per order, per line: the nodes it may draw its SKU from, in the order's serving order (empty
@@ -459,27 +397,6 @@ fn stock_entry(
     StockEntry { shared, reserved }
 }
 
-/// Every order's serving nodes, cheapest first (the cost of one shipment of the whole order by
-/// the node's cheapest method), in parallel. Arcs are added in this order, and the flow's
-/// depth-first search tries them in it, so among equally long augmenting paths the cheaper
-/// node is taken first: the fills do not depend on it, the cost search that follows does.
-pub fn all_serving_nodes(model: &Model) -> Vec<Vec<NodeIdx>> {
-    (0..model.orders.len())
-        .into_par_iter()
-        .map(|o| {
-            let mut nodes: Vec<(f64, NodeIdx)> = serving_nodes(model, o)
-                .into_iter()
-                .map(|n| {
-                    let cost = candidate_at(model, o, n).map_or(f64::INFINITY, |c| c.cost);
-                    (cost, n)
-                })
-                .collect();
-            nodes.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-            nodes.into_iter().map(|(_, n)| n).collect()
-        })
-        .collect()
-}
-
 impl WaveNetwork {
     /// Opens the source arcs of tier `tier`'s lines and augments; returns the units added.
     pub fn open_tier(&mut self, model: &Model, tier: usize, stop: &dyn Fn() -> bool) -> i64 {
@@ -605,6 +522,7 @@ impl WaveNetwork {
 mod tests {
     use super::*;
     use crate::generate::{generate_with, GeneratorConfig};
+    use crate::solver::tiers::serving::all_serving_nodes;
 
     fn small_model(seed: u64) -> Model {
         let config = GeneratorConfig {

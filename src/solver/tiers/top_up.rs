@@ -17,9 +17,8 @@ use std::collections::HashMap;
 use std::time::Instant;
 
 use super::book::Book;
-use super::network::serving_nodes;
+use super::serving::serving_options;
 use crate::model::{MethodIdx, Model, NodeIdx, OrderIdx};
-use crate::solver::greedy::candidate_at;
 use crate::solver::Allocation;
 
 /// What the top-up made of a plan.
@@ -92,15 +91,36 @@ impl Moves<'_> {
         let model = self.model;
         self.options
             .entry(order)
-            .or_insert_with(|| {
-                let mut found: Vec<(f64, NodeIdx, MethodIdx)> = serving_nodes(model, order)
-                    .into_iter()
-                    .filter_map(|n| candidate_at(model, order, n).map(|c| (c.cost, n, c.method)))
-                    .collect();
-                found.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-                found
-            })
+            .or_insert_with(|| serving_options(model, order))
             .clone()
+    }
+
+    /// Where `order` may take units, in the order to try them: the nodes it ships from (no
+    /// method needed), then its other serving nodes with the method a new shipment would use.
+    fn targets(
+        book: &Book,
+        order: OrderIdx,
+        options: &[(f64, NodeIdx, MethodIdx)],
+    ) -> Vec<(NodeIdx, Option<MethodIdx>)> {
+        let own: Vec<NodeIdx> = book.shipments(order).iter().map(|s| s.node).collect();
+        let new = options
+            .iter()
+            .filter(|(_, n, _)| !own.contains(n))
+            .map(|&(_, n, m)| (n, Some(m)));
+        own.iter().map(|&n| (n, None)).chain(new).collect()
+    }
+
+    /// Whether `order` may ship from `node` now: it already does, or it has a shipment left
+    /// under `max_shipments_per_order` and the node a slot.
+    fn may_ship_from(&self, book: &Book, order: OrderIdx, node: NodeIdx) -> bool {
+        let max_shipments = self
+            .model
+            .policy
+            .max_shipments_per_order
+            .unwrap_or(i64::MAX);
+        book.ships_from(order, node)
+            || (book.shipments(order).len() as i64) < max_shipments
+                && book.ledger().shipments_left(node) > 0
     }
 
     /// Each missing line from the order's own nodes first, then from new nodes; then, where it
@@ -132,27 +152,11 @@ impl Moves<'_> {
         let model = self.model;
         let o = &model.orders[order];
         let sku = o.lines[line].sku;
-        let max_shipments = model.policy.max_shipments_per_order.unwrap_or(i64::MAX);
-        let own: Vec<NodeIdx> = book.shipments(order).iter().map(|s| s.node).collect();
-        let targets: Vec<(NodeIdx, Option<MethodIdx>)> = own
-            .iter()
-            .map(|&n| (n, None))
-            .chain(
-                options
-                    .iter()
-                    .filter(|(_, n, _)| !own.contains(n))
-                    .map(|&(_, n, m)| (n, Some(m))),
-            )
-            .collect();
-        for (n, method) in targets {
+        for (n, method) in Self::targets(book, order, options) {
             if want == 0 {
                 break;
             }
-            let opened = book.ships_from(order, n);
-            if !opened
-                && (book.shipments(order).len() as i64 >= max_shipments
-                    || book.ledger().shipments_left(n) == 0)
-            {
+            if !self.may_ship_from(book, order, n) {
                 continue;
             }
             let mark = book.mark();
@@ -186,30 +190,12 @@ impl Moves<'_> {
         avoid: Option<NodeIdx>,
         options: &[(f64, NodeIdx, MethodIdx)],
     ) -> i64 {
-        let max_shipments = self
-            .model
-            .policy
-            .max_shipments_per_order
-            .unwrap_or(i64::MAX);
-        let own: Vec<NodeIdx> = book.shipments(order).iter().map(|s| s.node).collect();
-        let targets = own
-            .iter()
-            .map(|&n| (n, None))
-            .chain(options.iter().map(|&(_, n, m)| (n, Some(m))));
         let mut given = 0;
-        for (n, method) in targets {
+        for (n, method) in Self::targets(book, order, options) {
             if given == want {
                 break;
             }
-            if Some(n) == avoid {
-                continue;
-            }
-            let opened = book.ships_from(order, n);
-            if method.is_some()
-                && !opened
-                && (book.shipments(order).len() as i64 >= max_shipments
-                    || book.ledger().shipments_left(n) == 0)
-            {
+            if Some(n) == avoid || !self.may_ship_from(book, order, n) {
                 continue;
             }
             let take = (want - given).min(book.room(order, line, n));
