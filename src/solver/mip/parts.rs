@@ -28,12 +28,13 @@ fn size(model: &Model, part: &[OrderIdx]) -> usize {
 }
 
 /// The parts to solve apart, from `components` ([`crate::model::components::parts`]): the
-/// components of at least [`Tuning::min_part_share`] of the wave alone, the smaller ones gathered (see
-/// there), and orders in no component (nothing can serve them) in the largest part. Each part's
-/// orders in index order, the largest part first; a union of components is itself independent.
+/// components of at least [`Tuning::min_part_share`] of the wave alone, the smaller ones
+/// gathered (see there), and orders in no component (nothing can serve them) in the largest
+/// part. Each part's orders in index order, the largest part first; a union of components is
+/// itself independent.
 pub fn grouped(
     model: &Model,
-    mut components: Vec<Vec<OrderIdx>>,
+    components: Vec<Vec<OrderIdx>>,
     tuning: &Tuning,
 ) -> Vec<Vec<OrderIdx>> {
     let mut in_part = vec![false; model.orders.len()];
@@ -41,19 +42,25 @@ pub fn grouped(
         in_part[o] = true;
     }
     let stray: Vec<OrderIdx> = (0..model.orders.len()).filter(|&o| !in_part[o]).collect();
-    let total = size(model, &stray) + components.iter().map(|c| size(model, c)).sum::<usize>();
+    let total: usize = model.orders.iter().map(|o| 1 + o.lines.len()).sum();
     let least = (total as f64 * tuning.min_part_share).ceil() as usize;
-    components.sort_by_key(|c| (std::cmp::Reverse(size(model, c)), c.first().copied()));
+    let mut sized: Vec<(usize, Vec<OrderIdx>)> = components
+        .into_iter()
+        .map(|c| (size(model, &c), c))
+        .collect();
+    sized.sort_by_key(|(size, c)| (std::cmp::Reverse(*size), c.first().copied()));
     let mut parts: Vec<Vec<OrderIdx>> = Vec::new();
-    let mut gathering: Vec<OrderIdx> = Vec::new();
-    for component in components {
-        if size(model, &component) >= least {
+    let (mut gathering, mut gathered) = (Vec::new(), 0);
+    for (size, component) in sized {
+        if size >= least {
             parts.push(component);
             continue;
         }
         gathering.extend(component);
-        if size(model, &gathering) >= least {
+        gathered += size;
+        if gathered >= least {
             parts.push(std::mem::take(&mut gathering));
+            gathered = 0;
         }
     }
     gathering.extend(stray);
