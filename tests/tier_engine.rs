@@ -12,6 +12,7 @@ use proptest::prelude::*;
 use waveopt::format::{Engine, PlanStatus, SlaMode};
 use waveopt::generate::{generate_with, GeneratorConfig};
 use waveopt::model::Model;
+use waveopt::solver::tiers::repair::{RepairLimits, RepairSizes};
 use waveopt::solver::tiers::{self, TierLimits, TierPlan};
 use waveopt::solver::tuning::Tuning;
 
@@ -49,6 +50,8 @@ fn engine(model: &Model) -> TierPlan {
             threads: 1,
             rounds_share: 0.3,
             exact_seconds_per_column: Tuning::default().tier_exact_seconds_per_column,
+            lp_seconds_per_column: Tuning::default().tier_lp_seconds_per_column,
+            repair: Tuning::default().tier_repair,
         },
     )
 }
@@ -182,5 +185,47 @@ proptest! {
         prop_assert!(topped.tier_fills(&model) <= plan.fills(), "{:?} {:?}", topped.tier_fills(&model), plan.stages);
         // A proven plan has nothing left to add.
         prop_assert_eq!(tiers::top_up::top_up(&model, &plan.allocation, None, usize::MAX).plan.tier_fills(&model), plan.fills());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, failure_persistence: None, .. ProptestConfig::default() })]
+
+    /// The neighbourhood repair, tier by tier from greedy's plan with neighbourhoods small
+    /// enough that most orders are held: every rule holds (the held orders' use is taken from
+    /// the stock, the capacities and the reservation places correctly), the fills only rise
+    /// lexicographically, and they never pass the engine's proven lexicographic maximum.
+    #[test]
+    fn repairing_neighbourhoods_keeps_every_rule_and_only_raises_fills(
+        seed in 0u64..1_000_000,
+        orders in 8usize..24,
+        nodes in 2usize..5,
+        skus in 3usize..7,
+        hard in any::<bool>(),
+        max_columns in 4usize..60,
+    ) {
+        let mut wave = side_rule_wave(seed, orders, nodes, skus);
+        if hard { wave.policy.sla = SlaMode::Hard; }
+        let model = Model::from_wave(&wave).unwrap();
+        let proven = engine(&model);
+        prop_assert!(proven.proven());
+        let serving = tiers::serving::all_serving_nodes(&model);
+        let cancel = AtomicBool::new(false);
+        let mut plan = waveopt::solver::greedy::route(&model);
+        for tier in 0..model.tiers.len() {
+            let before = plan.tier_fills(&model);
+            let repaired = tiers::repair::repair(&model, &serving, &plan, tier, i64::MAX, RepairLimits {
+                deadline: Instant::now() + Duration::from_secs(30),
+                cancel: &cancel,
+                threads: 1,
+                sizes: RepairSizes { max_columns, movers: 4, hood_time_share: 1.0 },
+            });
+            common::assert_allocation_checked(&wave, &model, repaired.plan.clone());
+            let after = repaired.plan.tier_fills(&model);
+            prop_assert!(after >= before, "tier {tier}: {before:?} -> {after:?}");
+            prop_assert!(after[..tier] >= before[..tier], "tier {tier}: {before:?} -> {after:?}");
+            prop_assert!(after <= proven.fills(), "{after:?} above {:?}", proven.stages);
+            plan = repaired.plan;
+        }
     }
 }

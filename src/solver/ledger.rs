@@ -108,6 +108,17 @@ impl<'m> Ledger<'m> {
         self.place_use[place].get(&channel).copied().unwrap_or(0)
     }
 
+    /// Units consumed at one reservation place, per channel that consumed any, by channel.
+    pub fn place_uses(&self, place: usize) -> Vec<(ChannelIdx, i64)> {
+        let mut uses: Vec<(ChannelIdx, i64)> = self.place_use[place]
+            .iter()
+            .filter(|(_, &u)| u != 0)
+            .map(|(&c, &u)| (c, u))
+            .collect();
+        uses.sort_unstable();
+        uses
+    }
+
     /// A ledger holding every shipment of a finished allocation.
     pub fn of_allocation(model: &'m Model, allocation: &super::Allocation) -> Self {
         let mut ledger = Ledger::new(model);

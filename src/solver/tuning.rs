@@ -7,6 +7,7 @@
 use std::time::Duration;
 
 use crate::model::Model;
+use crate::solver::tiers::repair::RepairSizes;
 
 /// See the module documentation.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -31,6 +32,14 @@ pub struct Tuning {
     /// Time per column an exact tier stage needs at least, below which it is not started
     /// (`models/formulation.md`, the tier engine, has the measurements behind it). Default 40 µs.
     pub tier_exact_seconds_per_column: f64,
+    /// Time per column a tier stage's LP relaxation needs at least (with half of the stage's
+    /// time), below which it is not started. Default 20 µs.
+    pub tier_lp_seconds_per_column: f64,
+    /// The neighbourhood repair of a tier stage too large for its time
+    /// ([`crate::solver::tiers::repair`]): columns per neighbourhood (default 20,000), orders
+    /// freed at a full node (default 64) and the share of the time left one neighbourhood's MIP
+    /// may take (default 0.25).
+    pub tier_repair: RepairSizes,
     /// Share of the time that the tier engine may take on the search routes (it stops once every
     /// tier is proven); the cost search gets the rest. Default 0.2.
     pub search_tier_engine_share: f64,
@@ -122,6 +131,12 @@ impl Default for Tuning {
             one_mip_pool_share: 0.3,
             tier_rounds_share: 0.3,
             tier_exact_seconds_per_column: 40e-6,
+            tier_lp_seconds_per_column: 20e-6,
+            tier_repair: RepairSizes {
+                max_columns: 20_000,
+                movers: 64,
+                hood_time_share: 0.25,
+            },
             search_tier_engine_share: 0.2,
             search_reserve_share: 0.04,
             min_part_share: 0.05,

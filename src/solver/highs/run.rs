@@ -134,6 +134,17 @@ pub fn lp_relaxation(program: &Program, stage: &StageModel, settings: Settings) 
     lp_solution(program, stage, settings).map(|lp| lp.value)
 }
 
+/// [`lp_relaxation`] by HiGHS's interior-point method (then crossover): on the tier stages'
+/// flow-like LPs, whose simplex pivots are highly degenerate, it is the faster one from tens of
+/// thousands of columns up (`models/formulation.md`, the tier engine).
+pub fn lp_relaxation_by_ipm(
+    program: &Program,
+    stage: &StageModel,
+    settings: Settings,
+) -> Option<f64> {
+    solve_relaxed(program, stage, settings, Some("ipm")).map(|lp| lp.value)
+}
+
 /// An LP relaxation's optimum: its value, column values and row duals.
 #[derive(Debug, Clone)]
 pub struct LpSolution {
@@ -151,12 +162,25 @@ pub fn lp_solution(
     stage: &StageModel,
     settings: Settings,
 ) -> Option<LpSolution> {
+    solve_relaxed(program, stage, settings, None)
+}
+
+/// The LP relaxation by HiGHS's `solver` option (its own choice when `None`).
+fn solve_relaxed(
+    program: &Program,
+    stage: &StageModel,
+    settings: Settings,
+    solver: Option<&str>,
+) -> Option<LpSolution> {
     use_threads(settings.threads);
     let mut model = program.to_highs_relaxed(stage).optimise(Sense::Minimise);
     model.make_quiet();
     model.set_option("time_limit", settings.time_limit_s.max(0.01));
     model.set_option("threads", settings.threads.max(1) as i32);
     model.set_option("random_seed", SEED);
+    if let Some(solver) = solver {
+        model.set_option("solver", solver);
+    }
     let solved = model.try_solve().ok()?;
     if solved.status() != HighsModelStatus::Optimal {
         return None;

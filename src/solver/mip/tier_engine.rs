@@ -30,6 +30,8 @@ pub fn run(
             threads,
             rounds_share: tuning.tier_rounds_share,
             exact_seconds_per_column: tuning.tier_exact_seconds_per_column,
+            lp_seconds_per_column: tuning.tier_lp_seconds_per_column,
+            repair: tuning.tier_repair,
         },
     )
 }

@@ -10,12 +10,13 @@
 //! capped overflow, and `fill_j ≥ F_j` for the higher tiers. Objective: tier k's units. Its LP
 //! relaxation is the flow relaxation plus the shipment rows, so it is never weaker.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::model::{Model, NodeIdx, OrderIdx};
 use crate::solver::greedy::candidate_at;
 use crate::solver::highs::program::{ColId, Program, Row, StageModel};
 use crate::solver::highs::run::{self as highs_run, RunResult, Settings};
+use crate::solver::ledger::Ledger;
 use crate::solver::{Allocation, ShipmentDecision};
 
 /// A linear expression: (column, coefficient) pairs.
@@ -28,15 +29,61 @@ pub struct TierProgram<'m> {
     program: Program,
     /// Units columns: (order, line or `None` for a ship-complete order's whole order, node).
     units: Vec<(OrderIdx, Option<usize>, NodeIdx, ColId)>,
+    /// Shipment binaries: (order, node, column).
+    slots: Vec<(OrderIdx, NodeIdx, ColId)>,
+    /// Fill-or-kill binaries: (order, column).
+    all_or_none: Vec<(OrderIdx, ColId)>,
+    /// Reservation overflow columns, each with the row it relieves (coefficient −1 there).
+    overflow: Vec<(ColId, usize)>,
     /// Tier k's fill as a linear expression.
     objective: Vec<(ColId, f64)>,
+}
+
+/// A neighbourhood of the stage: only the `free` orders are planned; every other order of tiers
+/// `0..=k` keeps its shipments in `plan`, and what they use is taken from the stock, the
+/// capacities, the reservation places and the tier fills before the free orders see them.
+pub struct Held<'a> {
+    pub free: &'a [bool],
+    pub plan: &'a Allocation,
 }
 
 impl<'m> TierProgram<'m> {
     /// The stage of `tier` with higher tiers held at `fills[j]`.
     pub fn build(model: &'m Model, serving: &[Vec<NodeIdx>], tier: usize, fills: &[i64]) -> Self {
+        Self::build_within(model, serving, tier, fills, None)
+    }
+
+    /// The stage of `tier` over the orders `held` leaves free (all when `None`), each at the
+    /// nodes `serving` lists for it; higher tiers' fills, held orders included, stay at least
+    /// `fills[j]`.
+    pub fn build_within(
+        model: &'m Model,
+        serving: &[Vec<NodeIdx>],
+        tier: usize,
+        fills: &[i64],
+        held: Option<Held>,
+    ) -> Self {
+        let is_free = |o: OrderIdx| held.as_ref().is_none_or(|h| h.free[o]);
+        let held_plan = Allocation {
+            shipments: held
+                .as_ref()
+                .map(|h| {
+                    h.plan
+                        .shipments
+                        .iter()
+                        .filter(|s| !is_free(s.order) && model.orders[s.order].tier <= tier)
+                        .cloned()
+                        .collect()
+                })
+                .unwrap_or_default(),
+        };
+        let taken = Ledger::of_allocation(model, &held_plan);
+        let held_fills = held_plan.tier_fills(model);
+        let left = |n: NodeIdx, sku: usize| model.available(n, sku) - taken.used(n, sku);
         let mut p = Program::new(false);
         let mut units = Vec::new();
+        let mut slots = Vec::new();
+        let mut all_or_none = Vec::new();
         let needs_slot = |n: NodeIdx| {
             model.nodes[n].capacity_shipments.is_some()
                 || model.policy.max_shipments_per_order.is_some()
@@ -75,12 +122,13 @@ impl<'m> TierProgram<'m> {
             }
         };
         for (o, order) in model.orders.iter().enumerate() {
-            if order.tier > tier || order.is_held() {
+            if order.tier > tier || order.is_held() || !is_free(o) {
                 continue;
             }
             if order.ship_complete {
                 let mut one_node = Vec::new();
-                for &n in &serving[o] {
+                let whole_fits = |n: NodeIdx| order.lines.iter().all(|l| left(n, l.sku) >= l.qty);
+                for &n in serving[o].iter().filter(|&&n| whole_fits(n)) {
                     let z = p.add_col(String::new, 0.0, 1.0, true);
                     units.push((o, None, n, z));
                     one_node.push((z, 1.0));
@@ -95,12 +143,13 @@ impl<'m> TierProgram<'m> {
             let fok = order
                 .fill_or_kill
                 .then(|| p.add_col(String::new, 0.0, 1.0, true));
+            all_or_none.extend(fok.map(|a| (o, a)));
             let mut per_order_slots = Vec::new();
             for &n in &serving[o] {
                 let mut at_node = Vec::new();
                 let mut most = 0i64;
                 for (li, l) in order.lines.iter().enumerate() {
-                    let upper = l.qty.min(model.available(n, l.sku));
+                    let upper = l.qty.min(left(n, l.sku));
                     if upper <= 0 {
                         continue;
                     }
@@ -113,8 +162,11 @@ impl<'m> TierProgram<'m> {
                 if at_node.is_empty() || !needs_slot(n) {
                     continue;
                 }
-                let most = model.nodes[n].capacity_units.map_or(most, |c| most.min(c));
+                let most = model.nodes[n]
+                    .capacity_units
+                    .map_or(most, |c| most.min(c - taken.node_units[n]));
                 let y = p.add_col(String::new, 0.0, 1.0, true);
+                slots.push((o, n, y));
                 node_slots[n].push((y, 1.0));
                 per_order_slots.push((y, 1.0));
                 let mut link = at_node;
@@ -143,28 +195,25 @@ impl<'m> TierProgram<'m> {
         }
         for (key, entries) in stock {
             let (n, sku) = (key / skus, key % skus);
-            p.add_row(
-                String::new,
-                f64::NEG_INFINITY,
-                model.available(n, sku) as f64,
-                entries,
-            );
+            p.add_row(String::new, f64::NEG_INFINITY, left(n, sku) as f64, entries);
         }
         for (n, node) in model.nodes.iter().enumerate() {
             if let Some(cap) = node.capacity_units {
                 let entries = std::mem::take(&mut node_units[n]);
+                let cap = cap - taken.node_units[n];
                 p.add_row(String::new, f64::NEG_INFINITY, cap as f64, entries);
             }
             if let Some(cap) = node.capacity_shipments {
                 let entries = std::mem::take(&mut node_slots[n]);
+                let cap = cap - taken.node_shipments[n];
                 p.add_row(String::new, f64::NEG_INFINITY, cap as f64, entries);
             }
         }
-        reservation_rows(model, &mut p, place_use);
+        let overflow = reservation_rows(model, &mut p, place_use, &taken);
         for (j, entries) in tier_fill.iter().enumerate().take(tier) {
             p.rows.push(Row::new(
                 String::new(),
-                fills[j] as f64 - 0.5,
+                (fills[j] - held_fills[j]) as f64 - 0.5,
                 f64::INFINITY,
                 entries.clone(),
             ));
@@ -174,6 +223,9 @@ impl<'m> TierProgram<'m> {
             tier,
             program: p,
             units,
+            slots,
+            all_or_none,
+            overflow,
             objective: tier_fill.swap_remove(tier),
         }
     }
@@ -185,7 +237,7 @@ impl<'m> TierProgram<'m> {
     /// The stage's LP relaxation: an upper bound on tier k's units, `None` when HiGHS does not
     /// prove it within the settings' time.
     pub fn lp_bound(&self, settings: Settings) -> Option<f64> {
-        highs_run::lp_relaxation(&self.program, &self.stage(), settings).map(|v| -v)
+        highs_run::lp_relaxation_by_ipm(&self.program, &self.stage(), settings).map(|v| -v)
     }
 
     fn stage(&self) -> StageModel {
@@ -208,11 +260,62 @@ impl<'m> TierProgram<'m> {
         self.model
     }
 
+    /// The columns' values for `plan`'s shipments of the orders the program plans, where
+    /// columns exist for them: a start for [`Self::solve`]. The caller checks it (HiGHS's
+    /// answer is re-checked, the start included).
+    pub fn start_of(&self, plan: &Allocation) -> Vec<f64> {
+        let mut v = vec![0.0; self.program.num_cols()];
+        let mut units: HashMap<(OrderIdx, NodeIdx), &[(usize, i64)]> = HashMap::new();
+        for s in &plan.shipments {
+            units.insert((s.order, s.node), &s.lines);
+        }
+        for &(o, line, n, c) in &self.units {
+            let Some(lines) = units.get(&(o, n)) else {
+                continue;
+            };
+            v[c] = match line {
+                None => 1.0,
+                Some(l) => lines.iter().filter(|x| x.0 == l).map(|x| x.1).sum::<i64>() as f64,
+            };
+        }
+        for &(o, n, c) in &self.slots {
+            if units.contains_key(&(o, n)) {
+                v[c] = 1.0;
+            }
+        }
+        let shipped: HashSet<OrderIdx> = plan.shipments.iter().map(|s| s.order).collect();
+        for &(o, c) in &self.all_or_none {
+            if shipped.contains(&o) {
+                v[c] = 1.0;
+            }
+        }
+        for &(e, row) in &self.overflow {
+            let row = &self.program.rows[row];
+            let used: f64 = row
+                .entries
+                .iter()
+                .filter(|x| x.0 != e)
+                .map(|&(c, a)| a * v[c])
+                .sum();
+            v[e] = (used - row.upper).max(0.0);
+        }
+        v
+    }
+
     /// Solves the stage. Returns HiGHS's result with the objective and bound as units of tier k
     /// (a maximum), and the plan (of tiers `0..=k`) when one was found.
     pub fn solve(&self, settings: Settings) -> (RunResult, Option<Allocation>) {
+        self.solve_from(settings, None)
+    }
+
+    /// [`Self::solve`] from a start ([`Self::start_of`]).
+    pub fn solve_from(
+        &self,
+        settings: Settings,
+        start: Option<&[f64]>,
+    ) -> (RunResult, Option<Allocation>) {
         let stage = self.stage();
-        let mut r = highs_run::run(&self.program, &stage, settings, None);
+        let mut r = highs_run::run(&self.program, &stage, settings, start);
         r.objective = -r.objective;
         r.bound = -r.bound;
         let plan = r.values.as_ref().map(|v| self.allocation_of(v));
@@ -259,37 +362,52 @@ impl<'m> TierProgram<'m> {
 }
 
 /// Every reservation place as the SPEC's capped overflow: for each reserved channel `c`,
-/// `use_c − e_c ≤ R_c`; and `Σ e_c + Σ use of unreserved channels ≤ A − Σ R`.
+/// `use_c − e_c ≤ R_c`; and `Σ e_c + Σ use of unreserved channels ≤ A − Σ R`. Each channel's
+/// use includes what the held orders (`taken`) consume at the place.
 fn reservation_rows(
     model: &Model,
     p: &mut Program,
     place_use: BTreeMap<(usize, usize), Expression>,
-) {
-    let mut by_place: Vec<Vec<(usize, Expression)>> = vec![Vec::new(); model.reservations.len()];
+    taken: &Ledger,
+) -> Vec<(ColId, usize)> {
+    let mut overflow = Vec::new();
+    let mut by_place: Vec<BTreeMap<usize, (Expression, i64)>> =
+        vec![BTreeMap::new(); model.reservations.len()];
     for ((place, channel), entries) in place_use {
-        by_place[place].push((channel, entries));
+        by_place[place].entry(channel).or_default().0 = entries;
     }
-    for (place, mut uses) in by_place.into_iter().enumerate() {
-        uses.sort_by_key(|u| u.0);
+    for (place, uses) in by_place.iter_mut().enumerate() {
+        for (channel, units) in taken.place_uses(place) {
+            uses.entry(channel).or_default().1 = units;
+        }
+    }
+    for (place, uses) in by_place.into_iter().enumerate() {
         let r = &model.reservations[place];
         let mut shared = Vec::new();
-        for (channel, entries) in uses {
+        let mut shared_taken = 0;
+        for (channel, (entries, units_taken)) in uses {
             let reserved = r.reserved_for(channel);
             if reserved > 0 {
+                if entries.is_empty() && units_taken <= reserved {
+                    continue;
+                }
                 let e = p.add_col(String::new, 0.0, f64::INFINITY, false);
                 let mut own = entries;
                 own.push((e, -1.0));
-                p.add_row(String::new, f64::NEG_INFINITY, reserved as f64, own);
+                let rhs = (reserved - units_taken) as f64;
+                overflow.push((e, p.rows.len()));
+                p.add_row(String::new, f64::NEG_INFINITY, rhs, own);
                 shared.push((e, 1.0));
             } else {
                 shared.extend(entries);
+                shared_taken += units_taken;
             }
         }
-        p.add_row(
-            String::new,
-            f64::NEG_INFINITY,
-            r.unreserved().max(0) as f64,
-            shared,
-        );
+        if shared.is_empty() {
+            continue;
+        }
+        let rhs = (r.unreserved().max(0) - shared_taken) as f64;
+        p.add_row(String::new, f64::NEG_INFINITY, rhs, shared);
     }
+    overflow
 }

@@ -17,6 +17,7 @@ pub mod construct;
 pub mod exact;
 pub mod maxflow;
 pub mod network;
+pub mod repair;
 pub mod serving;
 pub mod top_up;
 
@@ -28,7 +29,11 @@ use crate::model::{Model, NodeIdx, OrderIdx};
 use crate::solver::highs::run::Settings;
 use crate::solver::ledger::Ledger;
 use crate::solver::Allocation;
+use repair::{RepairLimits, RepairSizes};
 use serving::Restrictions;
+
+/// An exact stage's status when it was too large for its time.
+const SKIPPED: &str = "skipped_exact_outlasts_time";
 
 /// When the engine must stop, and how HiGHS may run for its exact stages.
 #[derive(Clone, Copy)]
@@ -38,8 +43,13 @@ pub struct TierLimits<'a> {
     pub threads: u32,
     /// Share of the engine's time the flow rounds may take before the exact stages.
     pub rounds_share: f64,
-    /// Time per column an exact tier stage needs at least, below which it is not started.
+    /// Time per column an exact tier stage's MIP needs at least, below which it is not started.
     pub exact_seconds_per_column: f64,
+    /// Time per column a tier stage's LP relaxation needs at least, below which it is not
+    /// started.
+    pub lp_seconds_per_column: f64,
+    /// The neighbourhood repair of a stage too large for its time.
+    pub repair: RepairSizes,
 }
 
 /// One tier's outcome.
@@ -146,15 +156,36 @@ pub fn solve(model: &Model, fallback: &Allocation, limits: TierLimits) -> TierPl
             let stage_started = Instant::now();
             let program = exact::TierProgram::build(model, &search.serving, k, &fills);
             columns[k] = program.columns();
-            // Higher tiers first: they may take all the time left. The lowest tier's stage
-            // leaves half of it to the rounds that follow.
-            let share = if k + 1 == tiers { 0.5 } else { 1.0 };
-            let outcome = exact_stage(&program, &fills, bound, limits, share);
+            // Higher tiers first: their LP and MIP may take all the time left, their repair an
+            // even share with the lower tiers still short of their bound. The lowest tier's
+            // stage leaves half of the time to the rounds that follow.
+            let short = (k..tiers)
+                .filter(|&j| fills[j] < flow.bound(j, &fills))
+                .count()
+                .max(1);
+            let share: f64 = if k + 1 == tiers { 0.5 } else { 1.0 };
+            let repair_share = share.min(1.0 / short as f64);
+            let mut repair = |bound: i64, deadline: Instant| {
+                let repaired = repair::repair(
+                    model,
+                    &search.serving,
+                    &search.best.1,
+                    k,
+                    bound,
+                    RepairLimits {
+                        deadline,
+                        cancel: limits.cancel,
+                        threads: limits.threads,
+                        sizes: limits.repair,
+                    },
+                );
+                search.consider(repaired.plan);
+                (search.best.0[k], repaired.neighbourhoods)
+            };
+            let outcome = exact_stage(&program, bound, limits, (share, repair_share), &mut repair);
             if let Some(found) = outcome.plan {
-                if found.tier_fills(model)[k] > fills[k] {
-                    let plan = construct::replan_lower_tiers(model, found, &search.best.1, k);
-                    search.best = (plan.tier_fills(model), plan);
-                }
+                let plan = construct::replan_lower_tiers(model, found, &search.best.1, k);
+                search.consider(plan);
             }
             exact[k] = Some((outcome.bound, outcome.proven_status, outcome.status));
             time_ms[k] = stage_started.elapsed().as_millis() as u64;
@@ -183,7 +214,7 @@ pub fn solve(model: &Model, fallback: &Allocation, limits: TierLimits) -> TierPl
                 Some((b, proven, _)) if b <= fills[k] => (fills[k], proven),
                 Some((b, _, open)) => (b.min(flow_bound), open),
                 None if columns[k] == 0 => (flow_bound, "time_limit"),
-                None => (flow_bound, "skipped_exact_outlasts_time"),
+                None => (flow_bound, SKIPPED),
             };
             TierStage {
                 tier: k,
@@ -319,65 +350,67 @@ struct ExactOutcome {
     status: &'static str,
 }
 
-/// The exact stage of one tier: the LP relaxation first (its floor is a proven bound, and often
-/// the fill already meets it), then the MIP with the time left. The MIP gets no start: HiGHS
-/// has returned a start's columns with another point's objective when its presolve changed the
-/// start (HiGHS issue #3510), which here cost the whole stage; the engine's plan stays the
-/// fallback. It takes at most `share` of the engine's time left, and is not started when that
-/// is under `limits.exact_seconds_per_column` per column.
+/// The exact stage of one tier, within `share` of the engine's time left. The LP relaxation
+/// first (its floor is a proven bound, and often the fill meets it), with at most half of that
+/// time, and only when that half holds `limits.lp_seconds_per_column` per column; then the
+/// neighbourhood repair (`repair(bound, deadline)` raises the engine's plan and returns its fill
+/// and the neighbourhoods it solved) until `repair_share` of the engine's time left; then the
+/// whole stage's MIP with the stage's time left, if that is at least
+/// `limits.exact_seconds_per_column` per column. The MIP gets no start: HiGHS has returned a
+/// start's columns with another point's objective when its presolve changed the start (HiGHS
+/// issue #3510), and the re-solve then needed cost the stage its proof; the repaired plan stays
+/// the fallback.
 fn exact_stage(
     program: &exact::TierProgram,
-    fills: &[i64],
     bound: i64,
     limits: TierLimits,
-    share: f64,
+    (share, repair_share): (f64, f64),
+    repair: &mut dyn FnMut(i64, Instant) -> (i64, usize),
 ) -> ExactOutcome {
-    let k = program.tier();
     let mut outcome = ExactOutcome {
         plan: None,
         bound,
         proven_status: "lp_bound_met",
-        status: "skipped_exact_outlasts_time",
+        status: SKIPPED,
     };
-    let deadline = Instant::now()
-        + limits
-            .deadline
-            .saturating_duration_since(Instant::now())
-            .mul_f64(share);
-    let time = deadline
-        .saturating_duration_since(Instant::now())
-        .as_secs_f64();
-    if time < program.columns() as f64 * limits.exact_seconds_per_column {
-        return outcome;
-    }
-    let settings = |share: f64| Settings {
-        time_limit_s: (deadline
+    let deadline = share_of_time_left(limits.deadline, share);
+    let repair_deadline = share_of_time_left(limits.deadline, repair_share).min(deadline);
+    let seconds_left = || {
+        deadline
             .saturating_duration_since(Instant::now())
             .as_secs_f64()
-            * share)
-            .max(0.01),
+    };
+    let settings = |time_limit_s: f64| Settings {
+        time_limit_s: time_limit_s.max(0.01),
         mip_gap: 0.0,
         threads: limits.threads,
         cancel: Some(limits.cancel),
         max_nodes: None,
     };
-    outcome.status = "time_limit";
-    if let Some(lp) = program.lp_bound(settings(0.5)) {
-        outcome.bound = outcome.bound.min((lp + 1e-6).floor() as i64);
+    let columns = program.columns() as f64;
+    let lp_time = seconds_left() / 2.0;
+    if lp_time >= columns * limits.lp_seconds_per_column {
+        if let Some(lp) = program.lp_bound(settings(lp_time)) {
+            outcome.bound = outcome.bound.min((lp + 1e-6).floor() as i64);
+        }
     }
-    if fills[k] >= outcome.bound {
+    let (fill, _) = repair(outcome.bound, repair_deadline);
+    if fill >= outcome.bound {
         return outcome;
     }
-    let (r, found) = program.solve(settings(1.0));
+    if seconds_left() < program.columns() as f64 * limits.exact_seconds_per_column {
+        return outcome;
+    }
+    let (r, found) = program.solve(settings(seconds_left()));
     outcome.proven_status = "optimal";
     outcome.status = r.status.as_str();
     if r.bound.is_finite() {
         outcome.bound = outcome.bound.min((r.bound + 1e-6).floor() as i64);
     }
     if let Some(found) = found {
-        let found_fill = found.tier_fills(program.model())[k];
+        let found_fill = found.tier_fills(program.model())[program.tier()];
         if r.proven {
-            outcome.bound = outcome.bound.min(found_fill.max(fills[k]));
+            outcome.bound = outcome.bound.min(found_fill.max(fill));
         }
         outcome.plan = Some(found);
     }
@@ -463,6 +496,12 @@ fn spliced(
             .collect(),
     };
     construct::replan_lower_tiers(model, kept, &plan, worse)
+}
+
+/// The instant `share` of the time from now to `deadline` ends.
+fn share_of_time_left(deadline: Instant, share: f64) -> Instant {
+    let now = Instant::now();
+    now + deadline.saturating_duration_since(now).mul_f64(share)
 }
 
 /// Units demanded per tier by orders that are not held.

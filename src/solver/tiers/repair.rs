@@ -1,0 +1,279 @@
+//! Neighbourhood repair: the exact tier stage on a few orders at a time, everything else held.
+//!
+//! Where a tier's exact stage is too large for the time it has, the stage's MIP still fits on
+//! the part of the wave where the side rules bind. A neighbourhood starts from tier k's orders
+//! that lack units a serving node holds (the seeds), and frees with them the orders of tiers
+//! `0..=k` that use those units or fill those nodes (the competitors), which may then move to
+//! their other nodes. Every other order keeps its shipments, and what they use is taken from the
+//! stock, the capacities and the reservation places ([`TierProgram::build_within`]). The MIP
+//! keeps every higher tier's fill and maximises tier k's; a neighbourhood's plan is kept when it
+//! ships more, and the lower tiers are then re-planned around it. Seeds are taken in turn, as
+//! many per neighbourhood as its column budget allows, until a whole turn adds nothing, the
+//! tier meets its bound, or time runs out.
+//!
+//! It only raises the fill; the stage's bound still comes from the flow and the LP.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
+
+use super::book::Book;
+use super::construct::replan_lower_tiers;
+use super::exact::{Held, TierProgram};
+use crate::model::{Model, NodeIdx, OrderIdx};
+use crate::solver::highs::run::Settings;
+use crate::solver::Allocation;
+
+/// How far the repair may go.
+#[derive(Clone, Copy)]
+pub struct RepairLimits<'a> {
+    pub deadline: Instant,
+    pub cancel: &'a AtomicBool,
+    pub threads: u32,
+    pub sizes: RepairSizes,
+}
+
+/// How large a neighbourhood is and how long its MIP may take.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RepairSizes {
+    /// Columns a neighbourhood may have, by its estimate (lines × nodes of its free orders).
+    pub max_columns: usize,
+    /// Orders freed at most at one full node (no shipment or unit capacity left), fewest units
+    /// there first.
+    pub movers: usize,
+    /// Share of the time left that one neighbourhood's MIP may take.
+    pub hood_time_share: f64,
+}
+
+/// What the repair did.
+pub struct Repair {
+    pub plan: Allocation,
+    pub neighbourhoods: usize,
+    pub improved: usize,
+}
+
+/// `plan` with tier `tier`'s fill raised as far as the neighbourhoods find, up to `bound`.
+pub fn repair(
+    model: &Model,
+    serving: &[Vec<NodeIdx>],
+    plan: &Allocation,
+    tier: usize,
+    bound: i64,
+    limits: RepairLimits,
+) -> Repair {
+    let stop = || limits.cancel.load(Ordering::Relaxed) || Instant::now() >= limits.deadline;
+    let mut outcome = Repair {
+        plan: plan.clone(),
+        neighbourhoods: 0,
+        improved: 0,
+    };
+    let mut fills = plan.tier_fills(model);
+    // The next seed is the first at or after this order; seeds tried since the last gain.
+    let mut cursor: OrderIdx = 0;
+    let mut tried = 0usize;
+    // Columns the next neighbourhood may have: halved after a MIP its time cut short, grown
+    // after one proven in time, so that the size fits the wave's shape.
+    let mut budget = limits.sizes.max_columns;
+    while !stop() && fills[tier] < bound {
+        let book = Book::new(model, &outcome.plan);
+        let seeds = seeds(model, serving, &book, tier);
+        if seeds.is_empty() || tried >= seeds.len() {
+            break;
+        }
+        let start = seeds.partition_point(|s| s.0 < cursor) % seeds.len();
+        let turn = seeds[start..].iter().chain(&seeds[..start]);
+        let movers = limits.sizes.movers;
+        let hood = Neighbourhood::around(model, serving, &book, tier, turn, budget, movers);
+        tried += hood.seeds;
+        cursor = seeds[(start + hood.seeds) % seeds.len()].0;
+        let program = TierProgram::build_within(
+            model,
+            &hood.nodes,
+            tier,
+            &fills,
+            Some(Held {
+                free: &hood.free,
+                plan: &outcome.plan,
+            }),
+        );
+        let left = limits
+            .deadline
+            .saturating_duration_since(Instant::now())
+            .as_secs_f64();
+        let clock = Instant::now();
+        let start = program.start_of(&outcome.plan);
+        let (result, found) = program.solve_from(
+            Settings {
+                time_limit_s: (left * limits.sizes.hood_time_share).max(0.01),
+                mip_gap: 0.0,
+                threads: limits.threads,
+                cancel: Some(limits.cancel),
+                max_nodes: None,
+            },
+            Some(&start),
+        );
+        outcome.neighbourhoods += 1;
+        budget = if result.proven {
+            (budget + budget / 4).min(4 * limits.sizes.max_columns)
+        } else {
+            (budget / 2).max(limits.sizes.max_columns / 16)
+        };
+        tracing::debug!(
+            tier,
+            seeds = hood.seeds,
+            free = hood.free.iter().filter(|&&f| f).count(),
+            columns = program.columns(),
+            ms = clock.elapsed().as_millis(),
+            status = result.status.as_str(),
+            objective = result.objective,
+            bound = result.bound,
+            "tier repair: neighbourhood"
+        );
+        let Some(found) = found else {
+            continue;
+        };
+        let mut merged = found;
+        merged.shipments.extend(
+            outcome
+                .plan
+                .shipments
+                .iter()
+                .filter(|s| !hood.free[s.order] && model.orders[s.order].tier <= tier)
+                .cloned(),
+        );
+        let merged_fills = merged.tier_fills(model);
+        let keeps_higher = (0..tier).all(|j| merged_fills[j] >= fills[j]);
+        if !keeps_higher || merged_fills[tier] <= fills[tier] {
+            continue;
+        }
+        tracing::debug!(
+            tier,
+            from = fills[tier],
+            to = merged_fills[tier],
+            free = hood.free.iter().filter(|&&f| f).count(),
+            columns = program.columns(),
+            "tier repair: neighbourhood improved"
+        );
+        outcome.plan = replan_lower_tiers(model, merged, &outcome.plan, tier);
+        fills = outcome.plan.tier_fills(model);
+        outcome.improved += 1;
+        tried = 0;
+    }
+    outcome
+}
+
+/// Tier `tier`'s orders that lack units some serving node holds, by index, with the nodes
+/// where they could get them (holding stock of a missing SKU, or shipping to them already).
+fn seeds(
+    model: &Model,
+    serving: &[Vec<NodeIdx>],
+    book: &Book,
+    tier: usize,
+) -> Vec<(OrderIdx, Vec<NodeIdx>)> {
+    (0..model.orders.len())
+        .filter(|&o| model.orders[o].tier == tier && !model.orders[o].is_held())
+        .filter_map(|o| {
+            let missing = book.missing(o);
+            let order = &model.orders[o];
+            let lacking: Vec<usize> = order
+                .lines
+                .iter()
+                .zip(&missing)
+                .filter(|(_, &m)| m > 0)
+                .map(|(l, _)| l.sku)
+                .collect();
+            if lacking.is_empty() {
+                return None;
+            }
+            let nodes: Vec<NodeIdx> = serving[o]
+                .iter()
+                .copied()
+                .filter(|&n| {
+                    book.ships_from(o, n) || lacking.iter().any(|&sku| model.available(n, sku) > 0)
+                })
+                .collect();
+            (!nodes.is_empty()).then_some((o, nodes))
+        })
+        .collect()
+}
+
+/// The orders one MIP plans, and the nodes each may use.
+struct Neighbourhood {
+    free: Vec<bool>,
+    /// Per order: its nodes in this neighbourhood (empty for held orders).
+    nodes: Vec<Vec<NodeIdx>>,
+    /// Seeds it holds.
+    seeds: usize,
+}
+
+impl Neighbourhood {
+    /// Seeds in `seeds`' order, each with its competitors (node by node, the
+    /// cheapest first), until `budget` columns are spent; at least one seed.
+    fn around<'s>(
+        model: &Model,
+        serving: &[Vec<NodeIdx>],
+        book: &Book,
+        tier: usize,
+        seeds: impl Iterator<Item = &'s (OrderIdx, Vec<NodeIdx>)>,
+        budget: usize,
+        movers: usize,
+    ) -> Self {
+        let mut hood = Neighbourhood {
+            free: vec![false; model.orders.len()],
+            nodes: vec![Vec::new(); model.orders.len()],
+            seeds: 0,
+        };
+        let mut columns = 0usize;
+        let competes = |o: OrderIdx| model.orders[o].tier <= tier && !model.orders[o].is_held();
+        for (seed, seed_nodes) in seeds {
+            if hood.seeds > 0 && columns >= budget {
+                break;
+            }
+            hood.seeds += 1;
+            columns += hood.free_order(model, *seed, seed_nodes.clone());
+            let lacking: Vec<usize> = model.orders[*seed]
+                .lines
+                .iter()
+                .zip(book.missing(*seed))
+                .filter(|(_, m)| *m > 0)
+                .map(|(l, _)| l.sku)
+                .collect();
+            for &n in seed_nodes {
+                let mut rivals: Vec<OrderIdx> = lacking
+                    .iter()
+                    .filter(|&&sku| model.available(n, sku) > 0)
+                    .flat_map(|&sku| book.orders_at(n, Some(sku)))
+                    .collect();
+                let ledger = book.ledger();
+                if ledger.shipments_left(n) == 0 || ledger.units_left(n) == 0 {
+                    let mut at_node = book.orders_at(n, None);
+                    let units_at = |o: OrderIdx| -> i64 {
+                        book.shipments(o)
+                            .iter()
+                            .filter(|s| s.node == n)
+                            .map(|s| s.units())
+                            .sum()
+                    };
+                    at_node.sort_by_key(|&o| (units_at(o), o));
+                    rivals.extend(at_node.into_iter().take(movers));
+                }
+                for o in rivals {
+                    if columns >= budget {
+                        break;
+                    }
+                    if competes(o) && !hood.free[o] {
+                        columns += hood.free_order(model, o, serving[o].clone());
+                    }
+                }
+            }
+        }
+        hood
+    }
+
+    /// Frees `order` at `nodes` (plus the nodes it ships from, which are among its serving
+    /// nodes); its estimated columns.
+    fn free_order(&mut self, model: &Model, order: OrderIdx, nodes: Vec<NodeIdx>) -> usize {
+        self.free[order] = true;
+        self.nodes[order] = nodes;
+        self.nodes[order].len() * model.orders[order].lines.len()
+    }
+}
