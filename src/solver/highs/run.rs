@@ -255,10 +255,11 @@ fn run_once(
             return (failed, watch.take_last_improving());
         }
     };
-    let has_solution = matches!(
-        solved.primal_solution_status(),
-        highs::HighsSolutionStatus::Feasible
-    );
+    // Read as a number: HiGHS leaves it unset (-1) on an empty model (a neighbourhood of the
+    // tier repair can have no columns), which `highs` cannot map and panics on.
+    let has_solution = solved
+        .int_info_value(c"primal_solution_status")
+        .is_ok_and(|v| v == highs_sys::kHighsSolutionStatusFeasible as i64);
     let values = has_solution.then(|| solved.get_solution().columns().to_vec());
     let objective = solved.objective_value();
     let bound = solved

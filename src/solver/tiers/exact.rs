@@ -40,11 +40,12 @@ pub struct TierProgram<'m> {
 }
 
 /// A neighbourhood of the stage: only the `free` orders are planned; every other order of tiers
-/// `0..=k` keeps its shipments in `plan`, and what they use is taken from the stock, the
-/// capacities, the reservation places and the tier fills before the free orders see them.
-pub struct Held<'a> {
+/// `0..=k` keeps its shipments, and what they use (`taken`: stock, capacities, reservation
+/// places) and fill (`fills`, per tier) is taken from the rows before the free orders see them.
+pub struct Held<'a, 'm> {
     pub free: &'a [bool],
-    pub plan: &'a Allocation,
+    pub taken: Ledger<'m>,
+    pub fills: Vec<i64>,
 }
 
 impl<'m> TierProgram<'m> {
@@ -61,24 +62,13 @@ impl<'m> TierProgram<'m> {
         serving: &[Vec<NodeIdx>],
         tier: usize,
         fills: &[i64],
-        held: Option<Held>,
+        held: Option<Held<'_, 'm>>,
     ) -> Self {
-        let is_free = |o: OrderIdx| held.as_ref().is_none_or(|h| h.free[o]);
-        let held_plan = Allocation {
-            shipments: held
-                .as_ref()
-                .map(|h| {
-                    h.plan
-                        .shipments
-                        .iter()
-                        .filter(|s| !is_free(s.order) && model.orders[s.order].tier <= tier)
-                        .cloned()
-                        .collect()
-                })
-                .unwrap_or_default(),
+        let (free, taken, held_fills) = match held {
+            Some(h) => (Some(h.free), h.taken, h.fills),
+            None => (None, Ledger::new(model), vec![0; model.tiers.len()]),
         };
-        let taken = Ledger::of_allocation(model, &held_plan);
-        let held_fills = held_plan.tier_fills(model);
+        let is_free = |o: OrderIdx| free.is_none_or(|f| f[o]);
         let left = |n: NodeIdx, sku: usize| model.available(n, sku) - taken.used(n, sku);
         let mut p = Program::new(false);
         let mut units = Vec::new();
@@ -228,6 +218,28 @@ impl<'m> TierProgram<'m> {
             overflow,
             objective: tier_fill.swap_remove(tier),
         }
+    }
+
+    /// About how many columns [`Self::build`] would make for `tier`, without building anything:
+    /// the (line, node) pairs of the orders of tiers `0..=tier` where the node holds the SKU.
+    pub fn estimate_columns(model: &Model, serving: &[Vec<NodeIdx>], tier: usize) -> usize {
+        model
+            .orders
+            .iter()
+            .zip(serving)
+            .filter(|(o, _)| o.tier <= tier && !o.is_held())
+            .map(|(o, nodes)| {
+                nodes
+                    .iter()
+                    .map(|&n| {
+                        o.lines
+                            .iter()
+                            .filter(|l| model.available(n, l.sku) > 0)
+                            .count()
+                    })
+                    .sum::<usize>()
+            })
+            .sum()
     }
 
     pub fn columns(&self) -> usize {

@@ -18,18 +18,18 @@ pub mod exact;
 pub mod maxflow;
 pub mod network;
 pub mod repair;
+mod rounds;
 pub mod serving;
 pub mod top_up;
 
-use std::collections::HashSet;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
-use crate::model::{Model, NodeIdx, OrderIdx};
+use crate::model::Model;
 use crate::solver::highs::run::Settings;
-use crate::solver::ledger::Ledger;
 use crate::solver::Allocation;
 use repair::{RepairLimits, RepairSizes};
+use rounds::{Rounds, ROUNDS_PATIENCE};
 use serving::Restrictions;
 
 /// An exact stage's status when it was too large for its time.
@@ -97,26 +97,6 @@ impl TierPlan {
     }
 }
 
-/// The relaxation's bounds: `M_k`, the maximum flow over tiers `0..=k`, and each tier's demand.
-#[derive(Debug, Clone)]
-struct FlowBounds {
-    cumulative: Vec<i64>,
-    demand: Vec<i64>,
-}
-
-impl FlowBounds {
-    /// The proven upper bound on tier `k`'s fill over plans whose higher tiers fill at least
-    /// `fills[j]` units, capped at the tier's demand.
-    fn bound(&self, k: usize, fills: &[i64]) -> i64 {
-        let higher: i64 = fills[..k].iter().sum();
-        (self.cumulative[k] - higher).min(self.demand[k])
-    }
-
-    fn all_met(&self, fills: &[i64]) -> bool {
-        (0..fills.len()).all(|k| self.bound(k, fills) == fills[k])
-    }
-}
-
 /// Runs the engine. `fallback` (the greedy plan) is kept when nothing does better.
 ///
 /// Flow rounds first (within `rounds_share` of the time), then an exact stage for each tier
@@ -141,7 +121,7 @@ pub fn solve(model: &Model, fallback: &Allocation, limits: TierLimits) -> TierPl
         rounds: 0,
         size: (0, 0),
     };
-    search.run(&stop, &stop_rounds);
+    search.run(&stop, &stop_rounds, Some(ROUNDS_PATIENCE));
     let tiers = model.tiers.len();
     let mut exact: Vec<Option<(i64, &'static str, &'static str)>> = vec![None; tiers];
     let mut columns = vec![0; tiers];
@@ -154,8 +134,6 @@ pub fn solve(model: &Model, fallback: &Allocation, limits: TierLimits) -> TierPl
                 continue;
             }
             let stage_started = Instant::now();
-            let program = exact::TierProgram::build(model, &search.serving, k, &fills);
-            columns[k] = program.columns();
             // Higher tiers first: their LP and MIP may take all the time left, their repair an
             // even share with the lower tiers still short of their bound. The lowest tier's
             // stage leaves half of the time to the rounds that follow.
@@ -165,35 +143,41 @@ pub fn solve(model: &Model, fallback: &Allocation, limits: TierLimits) -> TierPl
                 .max(1);
             let share: f64 = if k + 1 == tiers { 0.5 } else { 1.0 };
             let repair_share = share.min(1.0 / short as f64);
-            let mut repair = |bound: i64, deadline: Instant| {
-                let repaired = repair::repair(
-                    model,
-                    &search.serving,
-                    &search.best.1,
-                    k,
-                    bound,
-                    RepairLimits {
-                        deadline,
-                        cancel: limits.cancel,
-                        threads: limits.threads,
-                        sizes: limits.repair,
-                    },
-                );
-                search.consider(repaired.plan);
-                (search.best.0[k], repaired.neighbourhoods)
-            };
-            let outcome = exact_stage(&program, bound, limits, (share, repair_share), &mut repair);
-            if let Some(found) = outcome.plan {
-                let plan = construct::replan_lower_tiers(model, found, &search.best.1, k);
-                search.consider(plan);
-            }
+            let outcome = exact_stage(&mut search, k, bound, limits, (share, repair_share));
+            columns[k] = outcome.columns;
             exact[k] = Some((outcome.bound, outcome.proven_status, outcome.status));
             time_ms[k] = stage_started.elapsed().as_millis() as u64;
         }
         // The time the exact stages leave goes back to the rounds, which start afresh from the
-        // plan the exact stages improved.
+        // plan the exact stages improved, until they stop improving; then to the
+        // repair of the tiers still short, highest first, sharing what is left evenly.
         search.restrictions = Restrictions::default();
-        search.run(&stop, &stop);
+        search.run(&stop, &stop, Some(ROUNDS_PATIENCE));
+        for (k, stage_ms) in time_ms.iter_mut().enumerate() {
+            let fills = &search.best.0;
+            let short: Vec<usize> = (k..tiers)
+                .filter(|&j| fills[j] < flow.bound(j, fills).min(proven_bound(&exact, j)))
+                .collect();
+            if short.first() != Some(&k) || stop() {
+                continue;
+            }
+            let stage_started = Instant::now();
+            let repaired = repair::repair(
+                model,
+                &search.serving,
+                &search.best.1,
+                k,
+                flow.bound(k, fills).min(proven_bound(&exact, k)),
+                RepairLimits {
+                    deadline: share_of_time_left(limits.deadline, 1.0 / short.len() as f64),
+                    cancel: limits.cancel,
+                    threads: limits.threads,
+                    sizes: limits.repair,
+                },
+            );
+            search.consider(repaired.plan);
+            *stage_ms += stage_started.elapsed().as_millis() as u64;
+        }
     }
     let fills = search.best.0.clone();
     let stages = (0..tiers)
@@ -235,143 +219,40 @@ pub fn solve(model: &Model, fallback: &Allocation, limits: TierLimits) -> TierPl
     }
 }
 
-/// The flow rounds' state: the best plan so far and what the rounds have ruled out.
-struct Rounds<'m> {
-    model: &'m Model,
-    serving: Vec<Vec<NodeIdx>>,
-    best: (Vec<i64>, Allocation),
-    restrictions: Restrictions,
-    /// The first round's flow: the proof.
-    flow: Option<FlowBounds>,
-    rounds: usize,
-    size: (usize, usize),
-}
-
-impl Rounds<'_> {
-    /// Rounds until every tier meets its flow bound, a round rules out nothing new, or
-    /// `stop_rounds`; the first round's flow (the proof) and its first augmentation run until `stop`.
-    fn run(&mut self, stop: &dyn Fn() -> bool, stop_rounds: &dyn Fn() -> bool) {
-        let model = self.model;
-        while !stop_rounds() {
-            let clock = Instant::now();
-            let mut net = network::build(model, &self.serving, &self.restrictions);
-            let built_ms = clock.elapsed().as_millis();
-            let first = self.flow.is_none();
-            if first {
-                self.size = (net.graph.vertices(), net.graph.arcs());
-            }
-            let round_stop: &dyn Fn() -> bool = if first { stop } else { stop_rounds };
-            let mut cumulative = Vec::with_capacity(model.tiers.len());
-            let mut total = 0;
-            for k in 0..model.tiers.len() {
-                total += net.open_tier(model, k, round_stop);
-                cumulative.push(total);
-            }
-            tracing::debug!(
-                round = self.rounds,
-                vertices = net.graph.vertices(),
-                arcs = net.graph.arcs(),
-                built_ms,
-                flow_ms = clock.elapsed().as_millis(),
-                ?cumulative,
-                "tier engine: flow"
-            );
-            // A stopped augmentation may have left the flow short of maximal.
-            if round_stop() {
-                return;
-            }
-            if first {
-                self.flow = Some(FlowBounds {
-                    cumulative,
-                    demand: tier_demand(model),
-                });
-            }
-            self.rounds += 1;
-            let clock = Instant::now();
-            let built = construct::construct(model, &net, &self.serving, &HashSet::new());
-            let fills = built.allocation.tier_fills(model);
-            self.consider(spliced(
-                model,
-                (&self.best.0, &self.best.1),
-                built.allocation,
-            ));
-            tracing::debug!(
-                ms = clock.elapsed().as_millis(),
-                ?fills,
-                best = ?self.best.0,
-                "tier engine: construction"
-            );
-            // Then augment the best plan where it stands. The first round's first augmentation
-            // (often the largest gain of all) may take all of the engine's time.
-            let mut augment_stop = round_stop;
-            loop {
-                let clock = Instant::now();
-                let found = augmented(model, &self.serving, &self.best.1, augment_stop);
-                augment_stop = stop_rounds;
-                let Some(augmented) = found else {
-                    break;
-                };
-                let better = self.consider(augmented);
-                tracing::debug!(
-                    ms = clock.elapsed().as_millis(),
-                    best = ?self.best.0,
-                    "tier engine: augmentation"
-                );
-                if !better {
-                    break;
-                }
-            }
-            if self.flow.as_ref().is_some_and(|b| b.all_met(&self.best.0)) {
-                return;
-            }
-            if !self.restrictions.absorb(built.restrictions) {
-                return;
-            }
-        }
-    }
-
-    /// Keeps `plan` if it is lexicographically better; whether it was.
-    fn consider(&mut self, plan: Allocation) -> bool {
-        let fills = plan.tier_fills(self.model);
-        let better = fills > self.best.0;
-        if better {
-            self.best = (fills, plan);
-        }
-        better
-    }
-}
-
-/// What an exact stage found: a plan of tiers `0..=k` when it found one better than HiGHS's
-/// start, its proven bound on tier k's fill, and the statuses for a proven and an open stage.
+/// What an exact stage proved: its bound on tier k's fill, the statuses for a proven and an
+/// open stage, and its program's columns (estimated when it was not built).
 struct ExactOutcome {
-    plan: Option<Allocation>,
     bound: i64,
     proven_status: &'static str,
     status: &'static str,
+    columns: usize,
 }
 
-/// The exact stage of one tier, within `share` of the engine's time left. The LP relaxation
+/// The exact stage of tier `k`, within `share` of the engine's time left. The LP relaxation
 /// first (its floor is a proven bound, and often the fill meets it), with at most half of that
 /// time, and only when that half holds `limits.lp_seconds_per_column` per column; then the
-/// neighbourhood repair (`repair(bound, deadline)` raises the engine's plan and returns its fill
-/// and the neighbourhoods it solved) until `repair_share` of the engine's time left; then the
-/// whole stage's MIP with the stage's time left, if that is at least
-/// `limits.exact_seconds_per_column` per column. The MIP gets no start: HiGHS has returned a
-/// start's columns with another point's objective when its presolve changed the start (HiGHS
-/// issue #3510), and the re-solve then needed cost the stage its proof; the repaired plan stays
-/// the fallback.
+/// neighbourhood repair, which raises the engine's plan, until `repair_share` of the engine's
+/// time left; then the whole stage's MIP with the stage's time left, if that is at least
+/// `limits.exact_seconds_per_column` per column. The stage's program is built only when its LP or
+/// MIP runs. The MIP gets no start: HiGHS has returned a start's columns with another point's
+/// objective when its presolve changed the start (HiGHS issue #3510), and the re-solve then
+/// needed cost the stage its proof; the repaired plan stays the fallback. A MIP's plan (of tiers
+/// `0..=k`) is kept when better, the lower tiers re-planned after it.
 fn exact_stage(
-    program: &exact::TierProgram,
+    search: &mut Rounds,
+    k: usize,
     bound: i64,
     limits: TierLimits,
     (share, repair_share): (f64, f64),
-    repair: &mut dyn FnMut(i64, Instant) -> (i64, usize),
 ) -> ExactOutcome {
+    let model = search.model;
+    let fills = search.best.0.clone();
+    let columns = exact::TierProgram::estimate_columns(model, &search.serving, k);
     let mut outcome = ExactOutcome {
-        plan: None,
         bound,
         proven_status: "lp_bound_met",
         status: SKIPPED,
+        columns,
     };
     let deadline = share_of_time_left(limits.deadline, share);
     let repair_deadline = share_of_time_left(limits.deadline, repair_share).min(deadline);
@@ -380,6 +261,7 @@ fn exact_stage(
             .saturating_duration_since(Instant::now())
             .as_secs_f64()
     };
+    let mut program: Option<exact::TierProgram> = None;
     let settings = |time_limit_s: f64| Settings {
         time_limit_s: time_limit_s.max(0.01),
         mip_gap: 0.0,
@@ -387,20 +269,37 @@ fn exact_stage(
         cancel: Some(limits.cancel),
         max_nodes: None,
     };
-    let columns = program.columns() as f64;
     let lp_time = seconds_left() / 2.0;
-    if lp_time >= columns * limits.lp_seconds_per_column {
-        if let Some(lp) = program.lp_bound(settings(lp_time)) {
+    if lp_time >= columns as f64 * limits.lp_seconds_per_column {
+        let built = program.insert(exact::TierProgram::build(model, &search.serving, k, &fills));
+        outcome.columns = built.columns();
+        if let Some(lp) = built.lp_bound(settings(lp_time)) {
             outcome.bound = outcome.bound.min((lp + 1e-6).floor() as i64);
         }
     }
-    let (fill, _) = repair(outcome.bound, repair_deadline);
-    if fill >= outcome.bound {
+    let repaired = repair::repair(
+        model,
+        &search.serving,
+        &search.best.1,
+        k,
+        outcome.bound,
+        RepairLimits {
+            deadline: repair_deadline,
+            cancel: limits.cancel,
+            threads: limits.threads,
+            sizes: limits.repair,
+        },
+    );
+    search.consider(repaired.plan);
+    let fill = search.best.0[k];
+    if fill >= outcome.bound
+        || seconds_left() < outcome.columns as f64 * limits.exact_seconds_per_column
+    {
         return outcome;
     }
-    if seconds_left() < program.columns() as f64 * limits.exact_seconds_per_column {
-        return outcome;
-    }
+    let program =
+        program.get_or_insert_with(|| exact::TierProgram::build(model, &search.serving, k, &fills));
+    outcome.columns = program.columns();
     let (r, found) = program.solve(settings(seconds_left()));
     outcome.proven_status = "optimal";
     outcome.status = r.status.as_str();
@@ -408,107 +307,23 @@ fn exact_stage(
         outcome.bound = outcome.bound.min((r.bound + 1e-6).floor() as i64);
     }
     if let Some(found) = found {
-        let found_fill = found.tier_fills(program.model())[program.tier()];
+        let found_fill = found.tier_fills(model)[k];
         if r.proven {
             outcome.bound = outcome.bound.min(found_fill.max(fill));
         }
-        outcome.plan = Some(found);
+        let plan = construct::replan_lower_tiers(model, found, &search.best.1, k);
+        search.consider(plan);
     }
     outcome
 }
 
-/// `plan` improved by augmenting paths: its flow loaded into the network restricted to the
-/// (order, node) pairs it can grow without a new shipment slot anywhere it lacks one (its own
-/// pairs; nodes without a shipment capacity or with slots to spare; no new pair for an order at
-/// its shipment limit or a ship-complete order already placed), then augmented tier by tier.
-/// Augmenting never lowers a line's units, so the flow's plan keeps `plan`'s pairs first.
-/// `None` when stopped.
-fn augmented(
-    model: &Model,
-    serving: &[Vec<NodeIdx>],
-    plan: &Allocation,
-    stop: &dyn Fn() -> bool,
-) -> Option<Allocation> {
-    let ledger = Ledger::of_allocation(model, plan);
-    let mut pairs: Vec<Vec<NodeIdx>> = vec![Vec::new(); model.orders.len()];
-    for s in &plan.shipments {
-        pairs[s.order].push(s.node);
-    }
-    let max_shipments = model.policy.max_shipments_per_order.unwrap_or(i64::MAX);
-    let open_order = model
-        .orders
-        .iter()
-        .zip(&pairs)
-        .map(|(order, nodes)| {
-            let shipments = nodes.len() as i64;
-            shipments < max_shipments && !(order.ship_complete && shipments > 0)
-        })
-        .collect();
-    let open_node = (0..model.nodes.len())
-        .map(|n| ledger.shipments_left(n) > 0)
-        .collect();
-    let incumbent: HashSet<(OrderIdx, NodeIdx)> =
-        plan.shipments.iter().map(|s| (s.order, s.node)).collect();
-    let restrictions = Restrictions {
-        growth: Some(serving::Growth {
-            pairs,
-            open_order,
-            open_node,
-        }),
-        ..Restrictions::default()
-    };
-    let mut net = network::build(model, serving, &restrictions);
-    net.load(plan);
-    for k in 0..model.tiers.len() {
-        net.open_tier(model, k, stop);
-    }
-    if stop() {
-        return None;
-    }
-    let built = construct::construct(model, &net, serving, &incumbent);
-    Some(spliced(
-        model,
-        (&plan.tier_fills(model), plan),
-        built.allocation,
-    ))
-}
-
-/// `plan`, or where it fills a tier less than `best` does, `best`'s plan down to that tier with
-/// the lower tiers re-planned after `plan`'s.
-fn spliced(
-    model: &Model,
-    (best_fills, best): (&[i64], &Allocation),
-    plan: Allocation,
-) -> Allocation {
-    let fills = plan.tier_fills(model);
-    let Some(worse) = (0..fills.len()).find(|&k| fills[k] != best_fills[k]) else {
-        return plan;
-    };
-    if fills[worse] > best_fills[worse] {
-        return plan;
-    }
-    let kept = Allocation {
-        shipments: best
-            .shipments
-            .iter()
-            .filter(|s| model.orders[s.order].tier <= worse)
-            .cloned()
-            .collect(),
-    };
-    construct::replan_lower_tiers(model, kept, &plan, worse)
+/// The bound tier `k`'s exact stage proved, if it ran.
+fn proven_bound(exact: &[Option<(i64, &'static str, &'static str)>], k: usize) -> i64 {
+    exact[k].map_or(i64::MAX, |(bound, _, _)| bound)
 }
 
 /// The instant `share` of the time from now to `deadline` ends.
 fn share_of_time_left(deadline: Instant, share: f64) -> Instant {
     let now = Instant::now();
     now + deadline.saturating_duration_since(now).mul_f64(share)
-}
-
-/// Units demanded per tier by orders that are not held.
-fn tier_demand(model: &Model) -> Vec<i64> {
-    let mut demand = vec![0; model.tiers.len()];
-    for o in model.orders.iter().filter(|o| !o.is_held()) {
-        demand[o.tier] += o.units();
-    }
-    demand
 }

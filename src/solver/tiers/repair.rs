@@ -51,7 +51,9 @@ pub struct Repair {
     pub improved: usize,
 }
 
-/// `plan` with tier `tier`'s fill raised as far as the neighbourhoods find, up to `bound`.
+/// `plan` with tier `tier`'s fill raised as far as the neighbourhoods find, up to `bound`. The
+/// neighbourhoods work on the plan of tiers `0..=tier` (the stage ignores lower tiers); the
+/// lower tiers are re-planned once, after the last gain.
 pub fn repair(
     model: &Model,
     serving: &[Vec<NodeIdx>],
@@ -61,20 +63,25 @@ pub fn repair(
     limits: RepairLimits,
 ) -> Repair {
     let stop = || limits.cancel.load(Ordering::Relaxed) || Instant::now() >= limits.deadline;
-    let mut outcome = Repair {
-        plan: plan.clone(),
-        neighbourhoods: 0,
-        improved: 0,
+    let mut upper = Allocation {
+        shipments: plan
+            .shipments
+            .iter()
+            .filter(|s| model.orders[s.order].tier <= tier)
+            .cloned()
+            .collect(),
     };
-    let mut fills = plan.tier_fills(model);
+    let mut book = Book::new(model, &upper);
+    let mut fills = upper.tier_fills(model);
+    let (mut neighbourhoods, mut improved) = (0, 0);
     // The next seed is the first at or after this order; seeds tried since the last gain.
     let mut cursor: OrderIdx = 0;
     let mut tried = 0usize;
-    // Columns the next neighbourhood may have: halved after a MIP its time cut short, grown
-    // after one proven in time, so that the size fits the wave's shape.
-    let mut budget = limits.sizes.max_columns;
+    // Columns the next neighbourhood may have: from an eighth of the budget, halved after a MIP
+    // its time cut short and grown by half after one proven in time, so that the size fits the
+    // wave's shape and the time left.
+    let mut budget = limits.sizes.max_columns / 8;
     while !stop() && fills[tier] < bound {
-        let book = Book::new(model, &outcome.plan);
         let seeds = seeds(model, serving, &book, tier);
         if seeds.is_empty() || tried >= seeds.len() {
             break;
@@ -85,22 +92,34 @@ pub fn repair(
         let hood = Neighbourhood::around(model, serving, &book, tier, turn, budget, movers);
         tried += hood.seeds;
         cursor = seeds[(start + hood.seeds) % seeds.len()].0;
-        let program = TierProgram::build_within(
-            model,
-            &hood.nodes,
-            tier,
-            &fills,
-            Some(Held {
-                free: &hood.free,
-                plan: &outcome.plan,
-            }),
-        );
+        // The free orders' shipments: given back to the held ledger, and HiGHS's start.
+        let freed = Allocation {
+            shipments: (0..model.orders.len())
+                .filter(|&o| hood.free[o])
+                .flat_map(|o| book.shipments(o).iter().cloned())
+                .collect(),
+        };
+        let mut taken = book.ledger().clone();
+        for s in &freed.shipments {
+            taken.book(s, -1);
+        }
+        let freed_fills = freed.tier_fills(model);
+        let held = Held {
+            free: &hood.free,
+            taken,
+            fills: fills.iter().zip(&freed_fills).map(|(a, b)| a - b).collect(),
+        };
+        let program = TierProgram::build_within(model, &hood.nodes, tier, &fills, Some(held));
+        if program.columns() == 0 {
+            // Nothing free has stock left anywhere it may ship from.
+            continue;
+        }
         let left = limits
             .deadline
             .saturating_duration_since(Instant::now())
             .as_secs_f64();
         let clock = Instant::now();
-        let start = program.start_of(&outcome.plan);
+        let start = program.start_of(&freed);
         let (result, found) = program.solve_from(
             Settings {
                 time_limit_s: (left * limits.sizes.hood_time_share).max(0.01),
@@ -111,9 +130,9 @@ pub fn repair(
             },
             Some(&start),
         );
-        outcome.neighbourhoods += 1;
+        neighbourhoods += 1;
         budget = if result.proven {
-            (budget + budget / 4).min(4 * limits.sizes.max_columns)
+            (budget + budget / 2).min(4 * limits.sizes.max_columns)
         } else {
             (budget / 2).max(limits.sizes.max_columns / 16)
         };
@@ -131,34 +150,43 @@ pub fn repair(
         let Some(found) = found else {
             continue;
         };
-        let mut merged = found;
-        merged.shipments.extend(
-            outcome
-                .plan
-                .shipments
-                .iter()
-                .filter(|s| !hood.free[s.order] && model.orders[s.order].tier <= tier)
-                .cloned(),
-        );
-        let merged_fills = merged.tier_fills(model);
-        let keeps_higher = (0..tier).all(|j| merged_fills[j] >= fills[j]);
-        if !keeps_higher || merged_fills[tier] <= fills[tier] {
+        let found_fills = found.tier_fills(model);
+        let gains = found_fills[tier] > freed_fills[tier];
+        let keeps_higher = (0..tier).all(|j| found_fills[j] >= freed_fills[j]);
+        if !gains || !keeps_higher {
             continue;
         }
+        let mut merged = found;
+        merged.shipments.extend(
+            upper
+                .shipments
+                .iter()
+                .filter(|s| !hood.free[s.order])
+                .cloned(),
+        );
+        merged.normalise();
         tracing::debug!(
             tier,
             from = fills[tier],
-            to = merged_fills[tier],
-            free = hood.free.iter().filter(|&&f| f).count(),
-            columns = program.columns(),
+            to = merged.tier_fills(model)[tier],
             "tier repair: neighbourhood improved"
         );
-        outcome.plan = replan_lower_tiers(model, merged, &outcome.plan, tier);
-        fills = outcome.plan.tier_fills(model);
-        outcome.improved += 1;
+        upper = merged;
+        book = Book::new(model, &upper);
+        fills = upper.tier_fills(model);
+        improved += 1;
         tried = 0;
     }
-    outcome
+    let plan = if improved > 0 {
+        replan_lower_tiers(model, upper, plan, tier)
+    } else {
+        plan.clone()
+    };
+    Repair {
+        plan,
+        neighbourhoods,
+        improved,
+    }
 }
 
 /// Tier `tier`'s orders that lack units some serving node holds, by index, with the nodes
