@@ -340,7 +340,7 @@ pub fn improve(
         );
         let built = constructed(
             model,
-            &mut pool,
+            (&mut pool, &current),
             (&lp, &orders),
             fills_free,
             floor.as_deref(),
@@ -395,7 +395,7 @@ pub fn improve(
 /// [`rounding::construct`]'s plan as pool columns (covers it found added to the pool).
 fn constructed(
     model: &Model,
-    pool: &mut Pool,
+    (pool, current): (&mut Pool, &[usize]),
     (lp, orders): (&[f64], &[OrderToPrice]),
     fills_free: bool,
     tier_floor: Option<&[i64]>,
@@ -404,7 +404,7 @@ fn constructed(
 ) -> Option<Vec<usize>> {
     let picks = rounding::construct(
         model,
-        &pool.columns,
+        (&pool.columns, current),
         lp,
         (fills_free, tier_floor),
         deadline,

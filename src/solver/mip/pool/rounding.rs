@@ -5,7 +5,7 @@
 //! - [`construct`] builds a plan from nothing in the LP's order, which follows the LP much
 //!   further but can fail.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::time::Instant;
 
 use super::master::Column;
@@ -122,23 +122,33 @@ const CONSTRUCT_ATTEMPTS: usize = 32;
 /// the LP values most that still fits what the earlier ones took. With lines held, an order no
 /// pool cover fits gets the cheapest cover of its units at what is left; with fills free, it
 /// ships nothing. When some order finds no cover, the plan is built again with the orders that
-/// failed so far placed first, the latest first (the "squeaky wheel"). `None` when every attempt leaves an order
-/// without a cover, when a tier's fill ends below `tier_floor`, or when `deadline` passes.
+/// failed so far placed first, the latest first (the "squeaky wheel").
+/// After [`CONSTRUCT_ATTEMPTS`] such attempts, the orders that still fail are pinned to their
+/// cover in the current plan (`current`, one pool column per order) and booked before all
+/// others, attempt after attempt: pinned covers are part of a valid plan, so they always fit
+/// together, and with every order pinned the plan is the current one. (A tier plan packed
+/// tightly by the tier engine's repair can leave no room to build M's or L's plan from nothing
+/// in any order.) `None` when an attempt leaves an order without a cover and the pinned attempts
+/// run out, when a tier's fill ends below `tier_floor`, or when `deadline` passes.
 ///
 /// Where [`round`] moves orders from the current plan one at a time, and so stops at the first
 /// order another one blocks, this follows the LP wherever the LP is integral: on M, [`round`]
 /// makes only 870 of the LP's moves.
 pub(super) fn construct(
     model: &Model,
-    columns: &[Column],
+    (columns, current): (&[Column], &[usize]),
     lp: &[f64],
     (fills_free, tier_floor): (bool, Option<&[i64]>),
     deadline: Instant,
     ws: &mut CoverWorkspace,
 ) -> Option<Vec<Pick>> {
     let orders = by_lp_value(columns, lp);
+    let current_of: HashMap<OrderIdx, usize> =
+        current.iter().map(|&k| (columns[k].order, k)).collect();
     let mut first: Vec<usize> = Vec::new();
-    for _ in 0..CONSTRUCT_ATTEMPTS {
+    let mut pinned = vec![false; orders.len()];
+    for attempt in 0..2 * CONSTRUCT_ATTEMPTS {
+        let pinning = attempt >= CONSTRUCT_ATTEMPTS;
         if Instant::now() >= deadline {
             return None;
         }
@@ -153,11 +163,17 @@ pub(super) fn construct(
         let mut tier_fill = vec![0i64; model.tiers.len()];
         let mut picks = Vec::with_capacity(orders.len());
         let mut failed = Vec::new();
-        for i in sequence {
+        let pins = (0..orders.len()).filter(|&i| pinned[i]);
+        let unpinned = sequence.into_iter().filter(|&i| !pinned[i]);
+        for i in pins.chain(unpinned) {
             let (order, ks) = &orders[i];
-            let Some(pick) =
-                pick_cover(model, columns, lp, fills_free, &mut ledger, *order, ks, ws)
-            else {
+            let pick = match current_of.get(order) {
+                Some(&k) if pinned[i] => {
+                    book_if_fits(model, &mut ledger, &columns[k]).then_some(Some(Pick::Column(k)))
+                }
+                _ => pick_cover(model, columns, lp, fills_free, &mut ledger, *order, ks, ws),
+            };
+            let Some(pick) = pick else {
                 failed.push(i);
                 continue;
             };
@@ -173,6 +189,11 @@ pub(super) fn construct(
             let short =
                 tier_floor.is_some_and(|floor| tier_fill.iter().zip(floor).any(|(f, m)| f < m));
             return (!short).then_some(picks);
+        }
+        if pinning {
+            for &i in &failed {
+                pinned[i] = true;
+            }
         }
         // The latest to fail go first of all: an order that fails again is blocked by one of
         // the earlier failures.
