@@ -128,8 +128,8 @@ const CONSTRUCT_ATTEMPTS: usize = 32;
 /// others, attempt after attempt: pinned covers are part of a valid plan, so they always fit
 /// together, and with every order pinned the plan is the current one. (A tier plan packed
 /// tightly by the tier engine's repair can leave no room to build M's or L's plan from nothing
-/// in any order.) `None` when an attempt leaves an order without a cover and the pinned attempts
-/// run out, when a tier's fill ends below `tier_floor`, or when `deadline` passes.
+/// in any order.) `None` when a tier's fill ends below `tier_floor` or when `deadline` passes
+/// first.
 ///
 /// Where [`round`] moves orders from the current plan one at a time, and so stops at the first
 /// order another one blocks, this follows the LP wherever the LP is integral: on M, [`round`]
@@ -147,7 +147,9 @@ pub(super) fn construct(
         current.iter().map(|&k| (columns[k].order, k)).collect();
     let mut first: Vec<usize> = Vec::new();
     let mut pinned = vec![false; orders.len()];
-    for attempt in 0..2 * CONSTRUCT_ATTEMPTS {
+    // Each pinning attempt pins at least one more order (pinned ones never fail), so they end
+    // by `orders.len()` attempts at the latest, or at the deadline.
+    for attempt in 0..CONSTRUCT_ATTEMPTS + orders.len() {
         let pinning = attempt >= CONSTRUCT_ATTEMPTS;
         if Instant::now() >= deadline {
             return None;
@@ -184,6 +186,9 @@ pub(super) fn construct(
                 };
                 picks.push(pick);
             }
+        }
+        if std::env::var_os("WAVEOPT_POOL_LOG").is_some() {
+            eprintln!("pool construct attempt {attempt}: {} failed", failed.len());
         }
         if failed.is_empty() {
             let short =
