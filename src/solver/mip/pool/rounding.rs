@@ -115,7 +115,9 @@ pub(super) enum Pick {
     Found(Vec<ShipmentDecision>),
 }
 
-/// Attempts of [`construct`]: each puts the orders that found no cover before first.
+/// Attempts of [`construct`] that put the orders that found no cover before first, before it
+/// pins them to their current covers instead; it pins earlier once a quarter of its time is
+/// gone (on L one attempt takes about a tenth of a second).
 const CONSTRUCT_ATTEMPTS: usize = 32;
 
 /// A plan built from nothing, orders in turn, the most decided first: each takes the pool cover
@@ -123,9 +125,9 @@ const CONSTRUCT_ATTEMPTS: usize = 32;
 /// pool cover fits gets the cheapest cover of its units at what is left; with fills free, it
 /// ships nothing. When some order finds no cover, the plan is built again with the orders that
 /// failed so far placed first, the latest first (the "squeaky wheel").
-/// After [`CONSTRUCT_ATTEMPTS`] such attempts, the orders that still fail are pinned to their
+/// After [`CONSTRUCT_ATTEMPTS`] such attempts, the orders that ever failed are pinned to their
 /// cover in the current plan (`current`, one pool column per order) and booked before all
-/// others, attempt after attempt: pinned covers are part of a valid plan, so they always fit
+/// others, and so are those that fail after them, attempt after attempt: pinned covers are part of a valid plan, so they always fit
 /// together, and with every order pinned the plan is the current one. (A tier plan packed
 /// tightly by the tier engine's repair can leave no room to build M's or L's plan from nothing
 /// in any order.) `None` when a tier's fill ends below `tier_floor` or when `deadline` passes
@@ -149,8 +151,11 @@ pub(super) fn construct(
     let mut pinned = vec![false; orders.len()];
     // Each pinning attempt pins at least one more order (pinned ones never fail), so they end
     // by `orders.len()` attempts at the latest, or at the deadline.
-    for attempt in 0..CONSTRUCT_ATTEMPTS + orders.len() {
-        let pinning = attempt >= CONSTRUCT_ATTEMPTS;
+    let started = Instant::now();
+    let squeaky_until = started + deadline.saturating_duration_since(started) / 4;
+    let mut pinning = false;
+    let mut attempts = 0;
+    for _ in 0..CONSTRUCT_ATTEMPTS + orders.len() {
         if Instant::now() >= deadline {
             return None;
         }
@@ -188,15 +193,22 @@ pub(super) fn construct(
             }
         }
         if std::env::var_os("WAVEOPT_POOL_LOG").is_some() {
-            eprintln!("pool construct attempt {attempt}: {} failed", failed.len());
+            eprintln!("pool construct attempt {attempts}: {} failed", failed.len());
         }
         if failed.is_empty() {
             let short =
                 tier_floor.is_some_and(|floor| tier_fill.iter().zip(floor).any(|(f, m)| f < m));
             return (!short).then_some(picks);
         }
+        attempts += 1;
         if pinning {
             for &i in &failed {
+                pinned[i] = true;
+            }
+        } else if attempts == CONSTRUCT_ATTEMPTS || Instant::now() >= squeaky_until {
+            // Pinning starts with every order that has failed in any attempt.
+            pinning = true;
+            for &i in failed.iter().chain(&first) {
                 pinned[i] = true;
             }
         }
