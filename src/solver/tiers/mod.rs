@@ -9,8 +9,10 @@
 //! A plan comes from each round's flow ([`construct`]) and is then augmented where it stands.
 //! Where the side rules refuse what the flow asked for, the next round's flow routes around
 //! those pairs; the lexicographically best plan of all rounds is kept. Rounds stop when every
-//! tier meets its bound, when a round rules out nothing new, or at the deadline. Tiers still
-//! short of their bound get an exact stage ([`exact`]); see [`solve`].
+//! tier meets its bound, when a round rules out nothing new, when rounds stop improving, or at
+//! the deadline. Tiers still short of their bound get an exact stage ([`exact`]): its LP for the
+//! bound, the neighbourhood repair ([`repair`]) for the plan, and its whole MIP where that fits;
+//! see [`solve`].
 
 pub mod book;
 pub mod construct;
@@ -100,7 +102,8 @@ impl TierPlan {
 /// Runs the engine. `fallback` (the greedy plan) is kept when nothing does better.
 ///
 /// Flow rounds first (within `rounds_share` of the time), then an exact stage for each tier
-/// still short of its bound, highest first, then flow rounds again with whatever time is left.
+/// still short of its bound, highest first, then flow rounds again until they stop improving,
+/// then a last repair of the tiers still short with whatever time is left.
 /// Every bound found stays valid as the plan improves: raising a higher tier's fill only
 /// shrinks the plans a lower tier's bound ranges over.
 pub fn solve(model: &Model, fallback: &Allocation, limits: TierLimits) -> TierPlan {

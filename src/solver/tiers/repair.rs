@@ -1,15 +1,15 @@
 //! Neighbourhood repair: the exact tier stage on a few orders at a time, everything else held.
 //!
-//! Where a tier's exact stage is too large for the time it has, the stage's MIP still fits on
-//! the part of the wave where the side rules bind. A neighbourhood starts from tier k's orders
-//! that lack units a serving node holds (the seeds), and frees with them the orders of tiers
-//! `0..=k` that use those units or fill those nodes (the competitors), which may then move to
-//! their other nodes. Every other order keeps its shipments, and what they use is taken from the
-//! stock, the capacities and the reservation places ([`TierProgram::build_within`]). The MIP
-//! keeps every higher tier's fill and maximises tier k's; a neighbourhood's plan is kept when it
-//! ships more, and the lower tiers are then re-planned around it. Seeds are taken in turn, as
-//! many per neighbourhood as its column budget allows, until a whole turn adds nothing, the
-//! tier meets its bound, or time runs out.
+//! Above a few tens of thousands of columns a tier's whole exact stage does not fit in the time
+//! it has, but the same MIP fits on the part of the wave where the side rules bind. A
+//! neighbourhood starts from tier k's orders that lack units a serving node holds (the seeds),
+//! and frees with them the orders of tiers `0..=k` that use those units or fill those nodes (the
+//! competitors), which may then move to their other nodes. Every other order keeps its
+//! shipments, and what they use is taken from the stock, the capacities and the reservation
+//! places ([`TierProgram::build_within`]). The MIP keeps every higher tier's fill and maximises
+//! tier k's; a neighbourhood's plan is kept when it ships more. Seeds are taken in turn, as many
+//! per neighbourhood as its column budget allows, until a whole turn adds nothing, the tier meets
+//! its bound, or time runs out; the lower tiers are then re-planned around the result.
 //!
 //! It only raises the fill; the stage's bound still comes from the flow and the LP.
 
@@ -297,8 +297,8 @@ impl Neighbourhood {
         hood
     }
 
-    /// Frees `order` at `nodes` (plus the nodes it ships from, which are among its serving
-    /// nodes); its estimated columns.
+    /// Frees `order` at `nodes` (which include every node it ships from, so that its current
+    /// shipments stay a feasible start); its estimated columns.
     fn free_order(&mut self, model: &Model, order: OrderIdx, nodes: Vec<NodeIdx>) -> usize {
         self.free[order] = true;
         self.nodes[order] = nodes;
