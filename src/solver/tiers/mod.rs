@@ -4,7 +4,7 @@
 //! source arcs at a time and augmenting keeps every higher tier's arcs saturated, so the flow
 //! after tier k is maximal for tiers `0..=k` together and lexicographically maximal tier by tier.
 //! With `M_k` that cumulative maximum, any plan whose higher tiers fill at least `F_j` fills tier
-//! k with at most `M_k − Σ_{j<k} F_j` units: the stage's proven bound ([`FlowBounds::bound`]).
+//! k with at most `M_k − Σ_{j<k} F_j` units: the stage's proven bound (`FlowBounds::bound`, in the flow rounds).
 //!
 //! A plan comes from each round's flow ([`construct`]) and is then augmented where it stands.
 //! Where the side rules refuse what the flow asked for, the next round's flow routes around
