@@ -220,12 +220,12 @@ proptest! {
                 threads: 1,
                 sizes: RepairSizes { max_columns, movers: 4, hood_time_share: 1.0 },
             });
-            common::assert_allocation_checked(&wave, &model, repaired.plan.clone());
-            let after = repaired.plan.tier_fills(&model);
+            common::assert_allocation_checked(&wave, &model, repaired.clone());
+            let after = repaired.tier_fills(&model);
             prop_assert!(after >= before, "tier {tier}: {before:?} -> {after:?}");
             prop_assert!(after[..tier] >= before[..tier], "tier {tier}: {before:?} -> {after:?}");
             prop_assert!(after <= proven.fills(), "{after:?} above {:?}", proven.stages);
-            plan = repaired.plan;
+            plan = repaired;
         }
     }
 }

@@ -10,7 +10,7 @@ pub mod run;
 mod status;
 pub mod threads;
 
-pub use status::RunStatus;
+pub use status::{has_feasible_solution, RunStatus};
 
 /// The HiGHS version linked in, e.g. "1.16.0".
 pub fn version() -> String {

@@ -9,7 +9,7 @@ use highs::{HighsModelStatus, Sense};
 use super::callback::SolveWatch;
 use super::program::{Program, StageModel};
 use super::threads::use_threads;
-use super::RunStatus;
+use super::{has_feasible_solution, RunStatus};
 
 #[derive(Debug, Clone, Copy)]
 pub struct Settings<'a> {
@@ -255,11 +255,7 @@ fn run_once(
             return (failed, watch.take_last_improving());
         }
     };
-    // Read as a number: HiGHS leaves it unset (-1) on an empty model (a neighbourhood of the
-    // tier repair can have no columns), which `highs` cannot map and panics on.
-    let has_solution = solved
-        .int_info_value(c"primal_solution_status")
-        .is_ok_and(|v| v == highs_sys::kHighsSolutionStatusFeasible as i64);
+    let has_solution = has_feasible_solution(&solved);
     let values = has_solution.then(|| solved.get_solution().columns().to_vec());
     let objective = solved.objective_value();
     let bound = solved

@@ -28,6 +28,15 @@ pub enum RunStatus {
     Unknown,
 }
 
+/// Whether HiGHS holds a feasible point. Read as a number: HiGHS leaves the primal solution
+/// status unset (-1) on an empty model, which `highs` cannot map and panics on (a neighbourhood
+/// of the tier repair can have no columns).
+pub fn has_feasible_solution(solved: &highs::SolvedModel) -> bool {
+    solved
+        .int_info_value(c"primal_solution_status")
+        .is_ok_and(|v| v == highs_sys::kHighsSolutionStatusFeasible as i64)
+}
+
 impl RunStatus {
     /// The status of a MIP run from HiGHS's model status.
     pub fn of_mip(status: HighsModelStatus) -> RunStatus {

@@ -2,12 +2,10 @@
 //! neither the objective, nor the dual bound, nor the gap, so the problem good_lp built is taken
 //! as HiGHS's model (`HighsProblem::try_into_inner`) and those figures are read from HiGHS.
 
-use highs::HighsModelStatus;
-
 use super::program::Built;
 use crate::solver::highs::run::relative_gap;
 use crate::solver::highs::threads::use_threads;
-use crate::solver::highs::RunStatus;
+use crate::solver::highs::{has_feasible_solution, RunStatus};
 
 /// HiGHS's random seed, fixed so that the same model gives the same answer.
 const SEED: i32 = 20_261_126;
@@ -77,18 +75,9 @@ pub fn run(built: Built, limits: StageLimits) -> StageResult {
     let Ok(solved) = model.try_solve() else {
         return failed(RunStatus::SolverError);
     };
-    let (status, proven) = match solved.status() {
-        HighsModelStatus::Optimal | HighsModelStatus::ModelEmpty => (RunStatus::Optimal, true),
-        HighsModelStatus::ReachedTimeLimit => (RunStatus::TimeLimit, false),
-        HighsModelStatus::Infeasible => (RunStatus::Infeasible, false),
-        HighsModelStatus::ReachedInterrupt => (RunStatus::Interrupted, false),
-        HighsModelStatus::ReachedMemoryLimit => (RunStatus::MemoryLimit, false),
-        _ => (RunStatus::Unknown, false),
-    };
-    // Read as a number: HiGHS leaves it unset (-1) on an empty model, which `highs` cannot map.
-    let has_solution = solved
-        .int_info_value(c"primal_solution_status")
-        .is_ok_and(|v| v == highs_sys::kHighsSolutionStatusFeasible as i64);
+    let status = RunStatus::of_mip(solved.status());
+    let proven = status == RunStatus::Optimal;
+    let has_solution = has_feasible_solution(&solved);
     let values = has_solution.then(|| solved.get_solution().columns().to_vec());
     let reported = solved.objective_value() + constant;
     let bound = solved

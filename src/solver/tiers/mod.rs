@@ -165,20 +165,9 @@ pub fn solve(model: &Model, fallback: &Allocation, limits: TierLimits) -> TierPl
                 continue;
             }
             let stage_started = Instant::now();
-            let repaired = repair::repair(
-                model,
-                &search.serving,
-                &search.best.1,
-                k,
-                flow.bound(k, fills).min(proven_bound(&exact, k)),
-                RepairLimits {
-                    deadline: share_of_time_left(limits.deadline, 1.0 / short.len() as f64),
-                    cancel: limits.cancel,
-                    threads: limits.threads,
-                    sizes: limits.repair,
-                },
-            );
-            search.consider(repaired.plan);
+            let bound = flow.bound(k, fills).min(proven_bound(&exact, k));
+            let deadline = share_of_time_left(limits.deadline, 1.0 / short.len() as f64);
+            repair_tier(&mut search, k, bound, deadline, limits);
             *stage_ms += stage_started.elapsed().as_millis() as u64;
         }
     }
@@ -280,21 +269,7 @@ fn exact_stage(
             outcome.bound = outcome.bound.min((lp + 1e-6).floor() as i64);
         }
     }
-    let repaired = repair::repair(
-        model,
-        &search.serving,
-        &search.best.1,
-        k,
-        outcome.bound,
-        RepairLimits {
-            deadline: repair_deadline,
-            cancel: limits.cancel,
-            threads: limits.threads,
-            sizes: limits.repair,
-        },
-    );
-    search.consider(repaired.plan);
-    let fill = search.best.0[k];
+    let fill = repair_tier(search, k, outcome.bound, repair_deadline, limits);
     if fill >= outcome.bound
         || seconds_left() < outcome.columns as f64 * limits.exact_seconds_per_column
     {
@@ -318,6 +293,33 @@ fn exact_stage(
         search.consider(plan);
     }
     outcome
+}
+
+/// The engine's best plan with tier `k` repaired ([`repair::repair`]) up to `bound` until
+/// `deadline`; tier k's fill after it.
+fn repair_tier(
+    search: &mut Rounds,
+    k: usize,
+    bound: i64,
+    deadline: Instant,
+    limits: TierLimits,
+) -> i64 {
+    let limits = RepairLimits {
+        deadline,
+        cancel: limits.cancel,
+        threads: limits.threads,
+        sizes: limits.repair,
+    };
+    let repaired = repair::repair(
+        search.model,
+        &search.serving,
+        &search.best.1,
+        k,
+        bound,
+        limits,
+    );
+    search.consider(repaired);
+    search.best.0[k]
 }
 
 /// The bound tier `k`'s exact stage proved, if it ran.

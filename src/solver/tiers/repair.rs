@@ -19,7 +19,7 @@ use std::time::Instant;
 use super::book::Book;
 use super::construct::replan_lower_tiers;
 use super::exact::{Held, TierProgram};
-use crate::model::{Model, NodeIdx, OrderIdx};
+use crate::model::{Model, NodeIdx, OrderIdx, SkuIdx};
 use crate::solver::highs::run::Settings;
 use crate::solver::Allocation;
 
@@ -44,13 +44,6 @@ pub struct RepairSizes {
     pub hood_time_share: f64,
 }
 
-/// What the repair did.
-pub struct Repair {
-    pub plan: Allocation,
-    pub neighbourhoods: usize,
-    pub improved: usize,
-}
-
 /// `plan` with tier `tier`'s fill raised as far as the neighbourhoods find, up to `bound`. The
 /// neighbourhoods work on the plan of tiers `0..=tier` (the stage ignores lower tiers); the
 /// lower tiers are re-planned once, after the last gain.
@@ -61,7 +54,7 @@ pub fn repair(
     tier: usize,
     bound: i64,
     limits: RepairLimits,
-) -> Repair {
+) -> Allocation {
     let stop = || limits.cancel.load(Ordering::Relaxed) || Instant::now() >= limits.deadline;
     let mut upper = Allocation {
         shipments: plan
@@ -73,7 +66,7 @@ pub fn repair(
     };
     let mut book = Book::new(model, &upper);
     let mut fills = upper.tier_fills(model);
-    let (mut neighbourhoods, mut improved) = (0, 0);
+    let mut improved = false;
     // The next seed is the first at or after this order; seeds tried since the last gain.
     let mut cursor: OrderIdx = 0;
     let mut tried = 0usize;
@@ -86,17 +79,18 @@ pub fn repair(
         if seeds.is_empty() || tried >= seeds.len() {
             break;
         }
-        let start = seeds.partition_point(|s| s.0 < cursor) % seeds.len();
+        let start = seeds.partition_point(|s| s.order < cursor) % seeds.len();
         let turn = seeds[start..].iter().chain(&seeds[..start]);
         let movers = limits.sizes.movers;
         let hood = Neighbourhood::around(model, serving, &book, tier, turn, budget, movers);
         tried += hood.seeds;
-        cursor = seeds[(start + hood.seeds) % seeds.len()].0;
+        cursor = seeds[(start + hood.seeds) % seeds.len()].order;
         // The free orders' shipments: given back to the held ledger, and HiGHS's start.
         let freed = Allocation {
-            shipments: (0..model.orders.len())
-                .filter(|&o| hood.free[o])
-                .flat_map(|o| book.shipments(o).iter().cloned())
+            shipments: hood
+                .orders
+                .iter()
+                .flat_map(|&o| book.shipments(o).iter().cloned())
                 .collect(),
         };
         let mut taken = book.ledger().clone();
@@ -130,7 +124,6 @@ pub fn repair(
             },
             Some(&start),
         );
-        neighbourhoods += 1;
         budget = if result.proven {
             (budget + budget / 2).min(4 * limits.sizes.max_columns)
         } else {
@@ -139,7 +132,7 @@ pub fn repair(
         tracing::debug!(
             tier,
             seeds = hood.seeds,
-            free = hood.free.iter().filter(|&&f| f).count(),
+            free = hood.orders.len(),
             columns = program.columns(),
             ms = clock.elapsed().as_millis(),
             status = result.status.as_str(),
@@ -174,39 +167,35 @@ pub fn repair(
         upper = merged;
         book = Book::new(model, &upper);
         fills = upper.tier_fills(model);
-        improved += 1;
+        improved = true;
         tried = 0;
     }
-    let plan = if improved > 0 {
+    if improved {
         replan_lower_tiers(model, upper, plan, tier)
     } else {
         plan.clone()
-    };
-    Repair {
-        plan,
-        neighbourhoods,
-        improved,
     }
 }
 
-/// Tier `tier`'s orders that lack units some serving node holds, by index, with the nodes
-/// where they could get them (holding stock of a missing SKU, or shipping to them already).
-fn seeds(
-    model: &Model,
-    serving: &[Vec<NodeIdx>],
-    book: &Book,
-    tier: usize,
-) -> Vec<(OrderIdx, Vec<NodeIdx>)> {
+/// One of tier k's orders that lack units some serving node holds.
+struct Seed {
+    order: OrderIdx,
+    /// The SKUs of its lines that lack units.
+    lacking: Vec<SkuIdx>,
+    /// Where it could get them: its serving nodes that hold a lacking SKU or ship to it already.
+    nodes: Vec<NodeIdx>,
+}
+
+/// Tier `tier`'s seeds, by order index.
+fn seeds(model: &Model, serving: &[Vec<NodeIdx>], book: &Book, tier: usize) -> Vec<Seed> {
     (0..model.orders.len())
         .filter(|&o| model.orders[o].tier == tier && !model.orders[o].is_held())
         .filter_map(|o| {
-            let missing = book.missing(o);
-            let order = &model.orders[o];
-            let lacking: Vec<usize> = order
+            let lacking: Vec<SkuIdx> = model.orders[o]
                 .lines
                 .iter()
-                .zip(&missing)
-                .filter(|(_, &m)| m > 0)
+                .zip(book.missing(o))
+                .filter(|(_, m)| *m > 0)
                 .map(|(l, _)| l.sku)
                 .collect();
             if lacking.is_empty() {
@@ -219,13 +208,19 @@ fn seeds(
                     book.ships_from(o, n) || lacking.iter().any(|&sku| model.available(n, sku) > 0)
                 })
                 .collect();
-            (!nodes.is_empty()).then_some((o, nodes))
+            (!nodes.is_empty()).then_some(Seed {
+                order: o,
+                lacking,
+                nodes,
+            })
         })
         .collect()
 }
 
 /// The orders one MIP plans, and the nodes each may use.
 struct Neighbourhood {
+    /// The free orders, in the order they were freed.
+    orders: Vec<OrderIdx>,
     free: Vec<bool>,
     /// Per order: its nodes in this neighbourhood (empty for held orders).
     nodes: Vec<Vec<NodeIdx>>,
@@ -241,32 +236,27 @@ impl Neighbourhood {
         serving: &[Vec<NodeIdx>],
         book: &Book,
         tier: usize,
-        seeds: impl Iterator<Item = &'s (OrderIdx, Vec<NodeIdx>)>,
+        seeds: impl Iterator<Item = &'s Seed>,
         budget: usize,
         movers: usize,
     ) -> Self {
         let mut hood = Neighbourhood {
+            orders: Vec::new(),
             free: vec![false; model.orders.len()],
             nodes: vec![Vec::new(); model.orders.len()],
             seeds: 0,
         };
         let mut columns = 0usize;
         let competes = |o: OrderIdx| model.orders[o].tier <= tier && !model.orders[o].is_held();
-        for (seed, seed_nodes) in seeds {
+        for seed in seeds {
             if hood.seeds > 0 && columns >= budget {
                 break;
             }
             hood.seeds += 1;
-            columns += hood.free_order(model, *seed, seed_nodes.clone());
-            let lacking: Vec<usize> = model.orders[*seed]
-                .lines
-                .iter()
-                .zip(book.missing(*seed))
-                .filter(|(_, m)| *m > 0)
-                .map(|(l, _)| l.sku)
-                .collect();
-            for &n in seed_nodes {
-                let mut rivals: Vec<OrderIdx> = lacking
+            columns += hood.free_order(model, seed.order, seed.nodes.clone());
+            for &n in &seed.nodes {
+                let mut rivals: Vec<OrderIdx> = seed
+                    .lacking
                     .iter()
                     .filter(|&&sku| model.available(n, sku) > 0)
                     .flat_map(|&sku| book.orders_at(n, Some(sku)))
@@ -300,7 +290,9 @@ impl Neighbourhood {
     /// Frees `order` at `nodes` (which include every node it ships from, so that its current
     /// shipments stay a feasible start); its estimated columns.
     fn free_order(&mut self, model: &Model, order: OrderIdx, nodes: Vec<NodeIdx>) -> usize {
-        self.free[order] = true;
+        if !std::mem::replace(&mut self.free[order], true) {
+            self.orders.push(order);
+        }
         self.nodes[order] = nodes;
         self.nodes[order].len() * model.orders[order].lines.len()
     }

@@ -154,8 +154,7 @@ pub(super) fn construct(
     let started = Instant::now();
     let squeaky_until = started + deadline.saturating_duration_since(started) / 4;
     let mut pinning = false;
-    let mut attempts = 0;
-    for _ in 0..CONSTRUCT_ATTEMPTS + orders.len() {
+    for attempts in 1..=CONSTRUCT_ATTEMPTS + orders.len() {
         if Instant::now() >= deadline {
             return None;
         }
@@ -200,7 +199,6 @@ pub(super) fn construct(
                 tier_floor.is_some_and(|floor| tier_fill.iter().zip(floor).any(|(f, m)| f < m));
             return (!short).then_some(picks);
         }
-        attempts += 1;
         if pinning {
             for &i in &failed {
                 pinned[i] = true;
