@@ -214,7 +214,7 @@ fn the_relaxation_bounds_are_below_every_proven_optimum_and_the_lp_floor() {
             let flow_prices = flow_solution(&model, &fills).prices;
             for (start, prices) in [("per-unit", None), ("flow", Some(flow_prices))] {
                 let lagrangian =
-                    lagrangian_bound(&model, &fills, prices, total, deadline, None, None)
+                    lagrangian_bound(&model, &fills, prices, (total, None), deadline, None, None)
                         .unwrap_or_else(|| panic!("{}: no Lagrangian bound", wave.wave_id))
                         .value;
                 assert!(

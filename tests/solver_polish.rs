@@ -66,7 +66,8 @@ fn reassigning_at_lagrangian_prices_keeps_every_fill_and_passes_the_checker() {
         let fills = waveopt::solver::mip::solution::tier_fills(&model, &start);
         let deadline = Instant::now() + Duration::from_secs(5);
         let target = cost(&model, &start);
-        let Some(bound) = lagrangian_bound(&model, &fills, None, target, deadline, None, None)
+        let Some(bound) =
+            lagrangian_bound(&model, &fills, None, (target, None), deadline, None, None)
         else {
             panic!("{}: no Lagrangian bound", wave.wave_id);
         };

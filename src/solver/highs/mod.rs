@@ -5,6 +5,7 @@
 
 pub(crate) mod callback;
 pub mod export;
+pub mod growing;
 pub mod program;
 pub mod run;
 mod status;

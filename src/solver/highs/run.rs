@@ -36,7 +36,7 @@ pub struct RunResult {
 }
 
 /// HiGHS's random seed, fixed so that the same model gives the same answer.
-const SEED: i32 = 20_261_126;
+pub(super) const SEED: i32 = 20_261_126;
 
 /// Feasibility tolerance when this module re-checks a point HiGHS handed back.
 const FEASIBILITY_TOLERANCE: f64 = 1e-6;

@@ -222,6 +222,8 @@ fn search_with_bound(
     let run_pool = model.orders.len() <= tuning.max_orders_for_pool
         && left >= tuning.min_search_time_for_pool(model);
     let target = plan_score::score(model, &polished).1;
+    // The Lagrangian's master starts from this plan's covers.
+    let start_plan = polished.clone();
     // The Lagrangian posts its prices here; the search steers by them between rounds.
     let board = PriceBoard::default();
     let steered = lns::Limits {
@@ -229,7 +231,7 @@ fn search_with_bound(
         ..*limits
     };
     let (((allocation, report), pooled), bounds) =
-        search_bound::alongside_bounds(model, &fills, target, &steered, || {
+        search_bound::alongside_bounds(model, &fills, (target, &start_plan), &steered, || {
             let mut pooled = None;
             if run_pool {
                 let pool_limits = pool::PoolLimits {

@@ -41,7 +41,7 @@ pub struct SearchBounds {
 pub fn alongside_bounds<T: Send>(
     model: &Model,
     fills: &[i64],
-    target: f64,
+    target: (f64, &Allocation),
     limits: &lns::Limits,
     search: impl FnOnce() -> T + Send,
 ) -> (T, SearchBounds) {
@@ -90,7 +90,7 @@ pub fn alongside_bounds<T: Send>(
 fn relaxations(
     model: &Model,
     fills: &[i64],
-    target: f64,
+    (target, plan): (f64, &Allocation),
     (board, flow_share): (Option<&PriceBoard>, f64),
     until: Instant,
     stop: &AtomicBool,
@@ -102,8 +102,15 @@ fn relaxations(
         * flow_share;
     let flow = bound::flow_bound(model, fills, seconds, 1, Some(stop));
     let prices = flow.as_ref().map(|f| f.prices.clone());
-    let lagrangian =
-        bound::lagrangian_bound(model, fills, prices, target, until, Some(stop), board);
+    let lagrangian = bound::lagrangian_bound(
+        model,
+        fills,
+        prices,
+        (target, Some(plan)),
+        until,
+        Some(stop),
+        board,
+    );
     SearchBounds {
         flow: flow.map(|f| f.bound),
         lagrangian,
@@ -149,14 +156,17 @@ pub fn relaxation_bound(
         let value = lagrangian.value.min(cost);
         stages.push(stage("bound:lagrangian", cost, value, lagrangian.time_ms));
         notes.push(format!(
-            "Lagrangian bound: {} subgradient steps{}; {} orders' searches cut short (their \
-             part of the bound is then a bound below their optimum)",
+            "Lagrangian bound: {} evaluations from the {}, {} of them at prices from the \
+             master LP over the covers found (Kelley's cutting planes), the rest subgradient \
+             steps; {} orders' searches cut short (their part of the bound is then a bound \
+             below their optimum)",
             lagrangian.iterations,
             if bounds.flow.is_some() {
-                " from the flow LP's duals"
+                "flow LP's duals"
             } else {
-                " from per-unit prices"
+                "per-unit prices"
             },
+            lagrangian.master_rounds,
             lagrangian.orders_cut_short
         ));
         best = best.max(value);

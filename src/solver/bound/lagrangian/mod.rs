@@ -1,69 +1,53 @@
 //! The *Lagrangian relaxation*: a lower bound on cost that keeps each order's shipments whole.
 //!
-//! The rows that link orders — stock per (node, SKU), unit and shipment capacity per node, and
-//! (strict) the tier fills `Σ_{o in k} fill(o) ≥ F_k` — are moved into the objective with prices
-//! `λ ≥ 0` (stock), `ν ≥ 0` (units), `μ ≥ 0` (shipments) and `π ≥ 0` (tier fills). What is left
-//! splits by order: each order picks its shipments, paying each one's per-shipment cost (late
-//! penalty included) plus `μ` at its node, and its units, paying per-unit cost plus `λ + ν` and
+//! The rows that link orders — stock per (node, SKU), unit and shipment capacity per node, each
+//! reservation place's rows (SPEC.md §2) and (strict) the tier fills `Σ_{o in k} fill(o) ≥ F_k`
+//! — are moved into the objective with prices `λ ≥ 0` (stock), `ν ≥ 0` (units), `μ ≥ 0`
+//! (shipments), `ρ` (reservations, [`Prices`]) and `π ≥ 0` (tier fills). What is left splits by
+//! order: each order picks its shipments, paying each one's per-shipment cost (late penalty
+//! included) plus `μ` at its node, and its units, paying per-unit cost plus `λ + ν + ρ` and
 //! earning `π` of its tier (weighted: its unfilled penalty), under its own rules (ship-complete,
-//! fill-or-kill, at most `max_shipments_per_order`, split penalty). Reservations and node fixed
-//! costs are dropped (fixed costs are ≥ 0). For any prices of those signs,
+//! fill-or-kill, at most `max_shipments_per_order`, split penalty). Node fixed costs are dropped
+//! (they are ≥ 0). For any prices of those signs,
 //!
-//! `L = Σ_o best(o) − Σ λ·available − Σ ν·capacity_units − Σ μ·capacity_shipments + Σ_k π_k·F_k`
-//! (weighted: plus `Σ penalty·units`)
+//! `L = Σ_o best(o) − Σ λ·available − Σ ν·capacity_units − Σ μ·capacity_shipments − ρ·(reserved
+//! and unreserved units) + Σ_k π_k·F_k` (weighted: plus `Σ penalty·units`)
 //!
 //! is at most the cost of every plan with tier fills ≥ F, because on such a plan every priced
 //! term is ≤ 0 and each order's part is at least its best. Each order's best is found exactly by
 //! a small branch and bound ([`order`]), so `L` is a proven bound whatever the prices; better
-//! prices only make it higher. They come from the flow relaxation's duals when that LP was
+//! prices only make it higher. They start from the flow relaxation's duals when that LP was
 //! solved (then `L` is at least the flow bound: with those prices each order's priced cost is at
-//! least the flow LP's), and are improved by projected subgradient steps.
+//! least the flow LP's), and are improved by Kelley's cutting planes ([`master`], the
+//! Dantzig–Wolfe master over the covers found so far) while its LP solves within its share of
+//! the time, then by projected subgradient steps (which leave the reservation prices as they
+//! are).
 
+mod master;
 mod order;
+mod prices;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use crate::format::Allocation as Policy;
-use crate::model::{Model, NodeIdx, SkuIdx};
+use crate::model::Model;
+use crate::solver::Allocation;
+use master::Master;
 use order::{solve_order, OrderCandidates, Workspace};
-
-/// Prices on the rows the relaxation moves into the objective; every one is ≥ 0.
-#[derive(Debug, Clone)]
-pub struct Prices {
-    /// Per (node, SKU), dense `node * skus + sku`.
-    pub stock: Vec<f64>,
-    pub units: Vec<f64>,
-    pub shipments: Vec<f64>,
-    /// Per tier: what one more unit filled in it is worth (strict only).
-    pub tiers: Vec<f64>,
-    skus: usize,
-}
-
-impl Prices {
-    pub fn zero(model: &Model) -> Prices {
-        let nodes = model.nodes.len();
-        Prices {
-            stock: vec![0.0; nodes * model.skus.len()],
-            units: vec![0.0; nodes],
-            shipments: vec![0.0; nodes],
-            tiers: vec![0.0; model.tiers.len()],
-            skus: model.skus.len(),
-        }
-    }
-
-    pub fn stock_price(&self, node: NodeIdx, sku: SkuIdx) -> f64 {
-        self.stock[node * self.skus + sku]
-    }
-}
+pub use prices::Prices;
 
 /// The best Lagrangian bound found, its prices, and what it took.
 #[derive(Debug, Clone)]
 pub struct LagrangianBound {
     pub prices: Prices,
     pub value: f64,
+    /// Evaluations of the relaxation (each at one set of prices).
     pub iterations: usize,
+    /// How many of those prices came from the master LP ([`master`]); the rest are subgradient
+    /// steps.
+    pub master_rounds: usize,
     /// Orders whose subproblem search was cut short in the best iteration (their part is then a
     /// bound below their optimum, so the total stays a bound).
     pub orders_cut_short: usize,
@@ -93,19 +77,28 @@ impl PriceBoard {
     }
 }
 
+/// The share of the time left one master LP may take: the first, solved from scratch, less (when
+/// it does not fit, as on L's 78,000-row master, the subgradient steps lose only that share).
+const FIRST_MASTER_TIME_SHARE: f64 = 0.1;
+const MASTER_TIME_SHARE: f64 = 0.25;
+
+/// How far Kelley's next prices stay toward the best so far (Wentges' smoothing).
+const SMOOTHING: f64 = 0.5;
+
 /// At most this many subgradient steps; the bound is also returned at the deadline.
 pub const MAX_ITERATIONS: usize = 300;
 
 /// The Lagrangian bound for plans whose tier k fills at least `tier_fills[k]` (strict; unused
 /// when weighted), from `start` prices (or zero stock and capacity prices with each tier priced at
-/// its per-unit marginal rate), improved by subgradient steps aimed at `target` (a plan's cost)
-/// until `deadline`, [`MAX_ITERATIONS`], or `stop`. `None` when not even one evaluation finished.
-/// Every improvement's prices are posted to `board` when given.
+/// its per-unit marginal rate), improved by Kelley's rounds ([`master`], which start from the
+/// covers of `plan` when given: a plan with these fills) and subgradient steps aimed at `target`
+/// (a plan's cost) until `deadline`, [`MAX_ITERATIONS`], or `stop`. `None` when not even one
+/// evaluation finished. Every improvement's prices are posted to `board` when given.
 pub fn lagrangian_bound(
     model: &Model,
     tier_fills: &[i64],
     start: Option<Prices>,
-    target: f64,
+    (target, plan): (f64, Option<&Allocation>),
     deadline: Instant,
     stop: Option<&AtomicBool>,
     board: Option<&PriceBoard>,
@@ -151,8 +144,26 @@ pub fn lagrangian_bound(
     let mut best: Option<LagrangianBound> = None;
     let mut step_scale = 1.0;
     let mut since_gain = 0;
+    // Kelley's rounds ([`master`]) while the master LP solves in time and each evaluation finds
+    // a cover it lacks; subgradient steps from the best prices after that.
+    let mut columns = Some(Master::new(model, &fills, weighted));
+    if let (Some(master), Some(plan)) = (columns.as_mut(), plan) {
+        master.add_plan(model, plan);
+    }
+    let mut master_rounds = 0;
+    let mut smoothing = SMOOTHING;
+    let mut last_master: Option<Prices> = None;
     for iteration in 0..MAX_ITERATIONS {
-        let Some(eval) = evaluate(model, &source, &prices, &fills, &mut ws, &stopped) else {
+        let known = columns.as_ref().map_or(0, Master::len);
+        let Some(eval) = evaluate(
+            model,
+            &source,
+            &prices,
+            &fills,
+            &mut ws,
+            &stopped,
+            columns.as_mut(),
+        ) else {
             break;
         };
         let gained = best
@@ -165,10 +176,72 @@ pub fn lagrangian_bound(
             best = Some(LagrangianBound {
                 prices: prices.clone(),
                 value: eval.value,
-                iterations: iteration + 1,
+                iterations: 0,
+                master_rounds: 0,
                 orders_cut_short: eval.cut_short,
-                time_ms: started.elapsed().as_millis() as u64,
+                time_ms: 0,
             });
+        }
+        let Some(b) = best.as_mut() else { break };
+        b.iterations = iteration + 1;
+        b.master_rounds = master_rounds;
+        b.time_ms = started.elapsed().as_millis() as u64;
+        let best_value = b.value;
+        if let Some(found) = columns.as_mut() {
+            // Wentges' smoothing: the next prices lie between the best so far and the master's;
+            // after a point that gained nothing, the master's own (which always teach it).
+            smoothing = if gained || smoothing == 0.0 {
+                SMOOTHING
+            } else {
+                0.0
+            };
+            if found.len() == known {
+                // Nothing new for the master: try its own prices once, else it has converged
+                // as far as these subproblems' budgets allow.
+                match last_master.take() {
+                    Some(master) if smoothing == 0.0 => prices = master,
+                    _ => {
+                        columns = None;
+                        prices = b.prices.clone();
+                    }
+                }
+                continue;
+            }
+            // The master gets a share of the time left; when it needs more, the subgradient
+            // steps it would have taken are the better use of the time.
+            let share = if master_rounds == 0 {
+                FIRST_MASTER_TIME_SHARE
+            } else {
+                MASTER_TIME_SHARE
+            };
+            let left = deadline
+                .saturating_duration_since(Instant::now())
+                .mul_f64(share);
+            // A unit a tier lacks in the master costs twice the best price so far (at least 2),
+            // so the next prices raise that tier's.
+            let short_cost: Vec<f64> = b.prices.tiers.iter().map(|&p| 2.0 * p.max(1.0)).collect();
+            let next = (!stopped())
+                .then(|| found.prices(model, &short_cost, left.as_secs_f64()))
+                .flatten();
+            match next {
+                Some((master, estimate)) => {
+                    master_rounds += 1;
+                    if estimate - best_value <= 1e-7 * estimate.abs().max(1.0) {
+                        // No cover can lower the master: the best prices this relaxation has.
+                        break;
+                    }
+                    prices = b.prices.toward(&master, 1.0 - smoothing);
+                    last_master = Some(master);
+                    continue;
+                }
+                None => {
+                    columns = None;
+                    prices = b.prices.clone();
+                    continue;
+                }
+            }
+        }
+        if gained {
             since_gain = 0;
         } else {
             since_gain += 1;
@@ -176,10 +249,6 @@ pub fn lagrangian_bound(
                 step_scale /= 2.0;
                 since_gain = 0;
             }
-        }
-        if let Some(b) = best.as_mut() {
-            b.iterations = iteration + 1;
-            b.time_ms = started.elapsed().as_millis() as u64;
         }
         let gap = target - eval.value;
         if gap <= 1e-9 * target.abs().max(1.0) || step_scale < 1e-3 {
@@ -220,6 +289,7 @@ fn evaluate(
     fills: &[i64],
     ws: &mut Workspace,
     stopped: &dyn Fn() -> bool,
+    mut columns: Option<&mut Master>,
 ) -> Option<Evaluation> {
     let weighted = model.policy.allocation == Policy::Weighted;
     let nodes = model.nodes.len();
@@ -254,6 +324,9 @@ fn evaluate(
             prices.tiers[o.tier]
         };
         let solution = solve_order(model, prices, oc, reward, ws);
+        if let Some(columns) = columns.as_deref_mut() {
+            columns.add(model, oc.order, &solution);
+        }
         value += solution.value;
         cut_short += usize::from(solution.cut_short);
         for &n in &solution.shipments {
@@ -277,6 +350,7 @@ fn evaluate(
             }
         }
     }
+    value -= prices.reservation_worth(model);
     for (n, node) in model.nodes.iter().enumerate() {
         value -= prices.units[n] * node.capacity_units.unwrap_or(0) as f64;
         value -= prices.shipments[n] * node.capacity_shipments.unwrap_or(0) as f64;

@@ -40,6 +40,8 @@ pub(super) struct OrderSolution {
     pub units: Vec<(NodeIdx, usize, i64)>,
     /// Whether the search was cut short (the value is then a bound below the optimum).
     pub cut_short: bool,
+    /// The real cost of the chosen shipments, without prices (0 when nothing ships).
+    pub cost: f64,
 }
 
 /// Scratch space reused from order to order.
@@ -72,7 +74,9 @@ pub(super) fn solve_order(
         ws.ship_cost.push(c.per_shipment + prices.shipments[c.node]);
         let units_cap = model.nodes[c.node].capacity_units.unwrap_or(i64::MAX);
         for l in &o.lines {
-            let price = prices.stock_price(c.node, l.sku) + prices.units[c.node];
+            let price = prices.stock_price(c.node, l.sku)
+                + prices.units[c.node]
+                + prices.reservation_price(model, c.node, l.sku, o.channel);
             ws.unit_cost.push(c.per_unit + price - reward);
             // A ship-complete order's candidates all hold the whole order.
             let upper = if o.ship_complete {
@@ -108,9 +112,12 @@ pub(super) fn solve_order(
     if let Some((_, set)) = &cover.best {
         for &t in set {
             solution.shipments.push(cands[t].node);
+            solution.cost += cands[t].per_shipment;
         }
+        solution.cost += problem.split_penalty * set.len().saturating_sub(1) as f64;
         for (t, l, units) in problem.units_of(set) {
             solution.units.push((cands[t].node, l, units));
+            solution.cost += cands[t].per_unit * units as f64;
         }
     }
     solution
