@@ -48,7 +48,8 @@ pub(super) struct Master {
     /// What each row prices, by row index.
     priced: Vec<Priced>,
     seen: HashSet<(OrderIdx, Cover)>,
-    covers: usize,
+    /// Covers found since the last solve, with their real cost.
+    pending: Vec<((OrderIdx, Cover), f64)>,
     order_rows: HashMap<OrderIdx, usize>,
     stock_rows: HashMap<usize, usize>,
     unit_rows: HashMap<NodeIdx, usize>,
@@ -82,7 +83,7 @@ impl Master {
             lp: GrowingLp::default(),
             priced: Vec::new(),
             seen: HashSet::new(),
-            covers: 0,
+            pending: Vec::new(),
             order_rows: HashMap::new(),
             stock_rows: HashMap::new(),
             unit_rows: HashMap::new(),
@@ -106,9 +107,9 @@ impl Master {
         master
     }
 
-    /// Covers in the master.
+    /// Covers found (in the LP or waiting for the next solve).
     pub fn len(&self) -> usize {
-        self.covers
+        self.seen.len()
     }
 
     fn row(&mut self, kind: Priced, lower: f64, upper: f64) -> usize {
@@ -117,9 +118,9 @@ impl Master {
     }
 
     /// Adds the subproblem's cover of `order` unless it ships nothing or is known already.
-    pub fn add(&mut self, model: &Model, order: OrderIdx, solution: &OrderSolution) {
+    pub fn add(&mut self, order: OrderIdx, solution: &OrderSolution) {
         let cover = (solution.shipments.clone(), solution.units.clone());
-        self.add_cover(model, order, cover, solution.cost);
+        self.add_cover(order, cover, solution.cost);
     }
 
     /// Adds every order's cover in `plan` (real cost): a plan that keeps every rule and fills
@@ -142,29 +143,32 @@ impl Master {
                 nodes.push(s.node);
                 units.extend(s.lines.iter().map(|&(l, u)| (s.node, l, u)));
             }
-            self.add_cover(model, order, (nodes, units), cost);
+            self.add_cover(order, (nodes, units), cost);
         }
     }
 
     /// Adds `order`'s cover (one node per shipment; units per node and line) of real cost
-    /// `cost`, unless it ships nothing or is known already.
-    fn add_cover(
-        &mut self,
-        model: &Model,
-        order: OrderIdx,
-        (mut shipments, mut units): Cover,
-        cost: f64,
-    ) {
+    /// `cost`, unless it ships nothing or is known already. It enters the LP at the next solve.
+    fn add_cover(&mut self, order: OrderIdx, (mut shipments, mut units): Cover, cost: f64) {
         if units.is_empty() {
             return;
         }
         shipments.sort_unstable();
         units.sort_unstable();
         let key = (order, (shipments, units));
-        if self.seen.contains(&key) {
-            return;
+        if self.seen.insert(key.clone()) {
+            self.pending.push((key, cost));
         }
-        let (_, (shipments, units)) = &key;
+    }
+
+    /// Writes a pending cover into the LP, with the rows it is the first to touch.
+    fn write_cover(
+        &mut self,
+        model: &Model,
+        (order, (shipments, units)): &(OrderIdx, Cover),
+        cost: f64,
+    ) {
+        let order = *order;
         let o = &model.orders[order];
         let mut entries: BTreeMap<usize, f64> = BTreeMap::new();
         let convexity = match self.order_rows.get(&order) {
@@ -221,8 +225,6 @@ impl Master {
         };
         let entries: Vec<(usize, f64)> = entries.into_iter().collect();
         self.lp.add_col(cost, (0.0, f64::INFINITY), &entries);
-        self.seen.insert(key);
-        self.covers += 1;
     }
 
     fn capacity_row(&mut self, node: NodeIdx, cap: i64, units: bool) -> usize {
@@ -289,6 +291,9 @@ impl Master {
         short_cost: &[f64],
         time_limit_s: f64,
     ) -> Option<(Prices, f64)> {
+        for (cover, cost) in std::mem::take(&mut self.pending) {
+            self.write_cover(model, &cover, cost);
+        }
         for (&col, &cost) in self.short_cols.iter().zip(short_cost) {
             self.lp.set_cost(col, cost);
         }

@@ -77,6 +77,10 @@ impl PriceBoard {
     }
 }
 
+/// Kelley's rounds are tried only when the time left after the first evaluation holds this
+/// many more (M: about 100; L: about 35; XL: about 18).
+const KELLEY_MIN_EVALUATIONS: f64 = 40.0;
+
 /// The share of the time left one master LP may take: the first, solved from scratch, less (when
 /// it does not fit, as on L's 78,000-row master, the subgradient steps lose only that share).
 const FIRST_MASTER_TIME_SHARE: f64 = 0.1;
@@ -155,6 +159,7 @@ pub fn lagrangian_bound(
     let mut last_master: Option<Prices> = None;
     for iteration in 0..MAX_ITERATIONS {
         let known = columns.as_ref().map_or(0, Master::len);
+        let evaluated = Instant::now();
         let Some(eval) = evaluate(
             model,
             &source,
@@ -183,6 +188,12 @@ pub fn lagrangian_bound(
             });
         }
         let Some(b) = best.as_mut() else { break };
+        let left = deadline.saturating_duration_since(Instant::now());
+        if iteration == 0 && left < evaluated.elapsed().mul_f64(KELLEY_MIN_EVALUATIONS) {
+            // Kelley needs tens of rounds, each with an evaluation: with time for fewer, the
+            // subgradient steps are the better use of it (and the master is never written).
+            columns = None;
+        }
         b.iterations = iteration + 1;
         b.master_rounds = master_rounds;
         b.time_ms = started.elapsed().as_millis() as u64;
@@ -325,7 +336,7 @@ fn evaluate(
         };
         let solution = solve_order(model, prices, oc, reward, ws);
         if let Some(columns) = columns.as_deref_mut() {
-            columns.add(model, oc.order, &solution);
+            columns.add(oc.order, &solution);
         }
         value += solution.value;
         cut_short += usize::from(solution.cut_short);
