@@ -16,6 +16,16 @@ use waveopt::solver::mip::solution::tier_fills;
 use waveopt::solver::plan_score;
 use waveopt::solver::tuning::Tuning;
 
+/// The Lagrangian's effort in these tests: until `deadline`, never stopped, no board.
+fn effort(deadline: Instant) -> waveopt::solver::bound::Effort<'static> {
+    waveopt::solver::bound::Effort {
+        deadline,
+        stop: None,
+        board: None,
+        master: Default::default(),
+    }
+}
+
 fn small_wave(seed: u64, orders: usize, nodes: usize, skus: usize) -> waveopt::Wave {
     let config = GeneratorConfig {
         name: "bound-prop".to_string(),
@@ -49,7 +59,7 @@ fn bounds_at_optimum(wave: &waveopt::Wave) -> Option<(f64, Vec<(f64, usize)>)> {
         .map(|seeded| {
             let deadline = Instant::now() + Duration::from_secs(20);
             let target = (optimum, seeded);
-            let bound = lagrangian_bound(&model, &fills, None, target, deadline, None, None)
+            let bound = lagrangian_bound(&model, &fills, None, target, &effort(deadline))
                 .expect("a bound within 20 s");
             (bound.value, bound.master_rounds)
         })

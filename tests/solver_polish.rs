@@ -9,6 +9,16 @@ use waveopt::model::Model;
 use waveopt::solver::{greedy, plan_score, polish, Allocation};
 use waveopt::Wave;
 
+/// The Lagrangian's effort in these tests: until `deadline`, never stopped, no board.
+fn effort(deadline: std::time::Instant) -> waveopt::solver::bound::Effort<'static> {
+    waveopt::solver::bound::Effort {
+        deadline,
+        stop: None,
+        board: None,
+        master: Default::default(),
+    }
+}
+
 fn fixture_waves() -> Vec<Wave> {
     let mut out = common::feature_waves();
     out.push(common::load_wave("presets/s.wave.json"));
@@ -66,8 +76,7 @@ fn reassigning_at_lagrangian_prices_keeps_every_fill_and_passes_the_checker() {
         let fills = waveopt::solver::mip::solution::tier_fills(&model, &start);
         let deadline = Instant::now() + Duration::from_secs(5);
         let target = cost(&model, &start);
-        let Some(bound) =
-            lagrangian_bound(&model, &fills, None, (target, None), deadline, None, None)
+        let Some(bound) = lagrangian_bound(&model, &fills, None, (target, None), &effort(deadline))
         else {
             panic!("{}: no Lagrangian bound", wave.wave_id);
         };

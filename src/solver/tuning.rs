@@ -7,6 +7,7 @@
 use std::time::Duration;
 
 use crate::model::Model;
+use crate::solver::bound::MasterLimits;
 use crate::solver::tiers::repair::RepairSizes;
 
 /// See the module documentation.
@@ -120,6 +121,10 @@ pub struct Tuning {
     /// The most of the search's time the relaxations may take when they cannot run alongside it
     /// (one thread). Default 1/3.
     pub relaxations_sequential_share: f64,
+    /// The Lagrangian relaxation's Kelley rounds ([`MasterLimits`]): tried when 40 more
+    /// evaluations fit after the first; the first master LP may take a tenth of the time left,
+    /// later ones a quarter; prices smoothed halfway toward the best so far.
+    pub lagrangian_master: MasterLimits,
 }
 
 impl Default for Tuning {
@@ -165,6 +170,7 @@ impl Default for Tuning {
             price_passes: 4,
             relaxations_flow_share: 0.75,
             relaxations_sequential_share: 1.0 / 3.0,
+            lagrangian_master: MasterLimits::default(),
         }
     }
 }

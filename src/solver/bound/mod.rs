@@ -21,7 +21,7 @@ use crate::model::{Model, NodeIdx, OrderIdx};
 pub mod flow;
 pub mod lagrangian;
 pub use flow::{flow_bound, FlowBound, FlowSolution};
-pub use lagrangian::{lagrangian_bound, LagrangianBound, PriceBoard, Prices};
+pub use lagrangian::{lagrangian_bound, Effort, LagrangianBound, MasterLimits, PriceBoard, Prices};
 
 /// Per order: the least cost per unit over its eligible shipments, and the most units the
 /// network could ship it (each line capped by the stock at the nodes that may serve it).

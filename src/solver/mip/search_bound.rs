@@ -61,7 +61,15 @@ pub fn alongside_bounds<T: Send>(
     if threads <= 1 {
         let share = limits.tuning.relaxations_sequential_share;
         let until = Instant::now() + std::time::Duration::from_secs_f64(seconds * share);
-        let bounds = relaxations(model, fills, target, (board, flow_share), until, cancel);
+        let master = limits.tuning.lagrangian_master;
+        let bounds = relaxations(
+            model,
+            fills,
+            target,
+            (board, flow_share, master),
+            until,
+            cancel,
+        );
         return (search(), bounds);
     }
     // Set when the search returns (early, converged or cancelled), so the relaxations never hold
@@ -73,7 +81,7 @@ pub fn alongside_bounds<T: Send>(
                 model,
                 fills,
                 target,
-                (board, flow_share),
+                (board, flow_share, limits.tuning.lagrangian_master),
                 deadline,
                 &search_done,
             )
@@ -91,7 +99,7 @@ fn relaxations(
     model: &Model,
     fills: &[i64],
     (target, plan): (f64, &Allocation),
-    (board, flow_share): (Option<&PriceBoard>, f64),
+    (board, flow_share, master): (Option<&PriceBoard>, f64, bound::MasterLimits),
     until: Instant,
     stop: &AtomicBool,
 ) -> SearchBounds {
@@ -102,15 +110,13 @@ fn relaxations(
         * flow_share;
     let flow = bound::flow_bound(model, fills, seconds, 1, Some(stop));
     let prices = flow.as_ref().map(|f| f.prices.clone());
-    let lagrangian = bound::lagrangian_bound(
-        model,
-        fills,
-        prices,
-        (target, Some(plan)),
-        until,
-        Some(stop),
+    let effort = bound::Effort {
+        deadline: until,
+        stop: Some(stop),
         board,
-    );
+        master,
+    };
+    let lagrangian = bound::lagrangian_bound(model, fills, prices, (target, Some(plan)), &effort);
     SearchBounds {
         flow: flow.map(|f| f.bound),
         lagrangian,

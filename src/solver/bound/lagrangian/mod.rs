@@ -77,17 +77,43 @@ impl PriceBoard {
     }
 }
 
-/// Kelley's rounds are tried only when the time left after the first evaluation holds this
-/// many more (M: about 100; L: about 35; XL: about 18).
-const KELLEY_MIN_EVALUATIONS: f64 = 40.0;
+/// Kelley's rounds: when they are tried, how much of the time each master LP may take, and how
+/// they smooth the prices. Defaults in [`crate::solver::tuning::Tuning`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MasterLimits {
+    /// The rounds are tried only when the time left after the first evaluation holds this many
+    /// more (they need tens, each with an evaluation).
+    pub min_evaluations: f64,
+    /// Share of the time left the first master LP (from scratch) may take; when it does not
+    /// fit, the subgradient steps lose only that share.
+    pub first_share: f64,
+    /// Share of the time left each later master LP may take.
+    pub share: f64,
+    /// How far the next prices stay toward the best so far (Wentges' smoothing).
+    pub smoothing: f64,
+}
 
-/// The share of the time left one master LP may take: the first, solved from scratch, less (when
-/// it does not fit, as on L's 78,000-row master, the subgradient steps lose only that share).
-const FIRST_MASTER_TIME_SHARE: f64 = 0.1;
-const MASTER_TIME_SHARE: f64 = 0.25;
+impl Default for MasterLimits {
+    fn default() -> Self {
+        MasterLimits {
+            min_evaluations: 40.0,
+            first_share: 0.1,
+            share: 0.25,
+            smoothing: 0.5,
+        }
+    }
+}
 
-/// How far Kelley's next prices stay toward the best so far (Wentges' smoothing).
-const SMOOTHING: f64 = 0.5;
+/// How long and how hard the relaxation may work.
+#[derive(Clone, Copy)]
+pub struct Effort<'a> {
+    pub deadline: Instant,
+    /// Set from outside to stop early (the bound so far is returned).
+    pub stop: Option<&'a AtomicBool>,
+    /// Where every improvement's prices are posted.
+    pub board: Option<&'a PriceBoard>,
+    pub master: MasterLimits,
+}
 
 /// At most this many subgradient steps; the bound is also returned at the deadline.
 pub const MAX_ITERATIONS: usize = 300;
@@ -96,17 +122,21 @@ pub const MAX_ITERATIONS: usize = 300;
 /// when weighted), from `start` prices (or zero stock and capacity prices with each tier priced at
 /// its per-unit marginal rate), improved by Kelley's rounds ([`master`], which start from the
 /// covers of `plan` when given: a plan with these fills) and subgradient steps aimed at `target`
-/// (a plan's cost) until `deadline`, [`MAX_ITERATIONS`], or `stop`. `None` when not even one
-/// evaluation finished. Every improvement's prices are posted to `board` when given.
+/// (a plan's cost) within `effort` ([`MAX_ITERATIONS`] evaluations at most). `None` when not
+/// even one evaluation finished.
 pub fn lagrangian_bound(
     model: &Model,
     tier_fills: &[i64],
     start: Option<Prices>,
     (target, plan): (f64, Option<&Allocation>),
-    deadline: Instant,
-    stop: Option<&AtomicBool>,
-    board: Option<&PriceBoard>,
+    effort: &Effort,
 ) -> Option<LagrangianBound> {
+    let Effort {
+        deadline,
+        stop,
+        board,
+        master: limits,
+    } = *effort;
     let started = Instant::now();
     let stopped = || stop.is_some_and(|s| s.load(Ordering::Relaxed)) || Instant::now() >= deadline;
     let orders: Vec<usize> = (0..model.orders.len())
@@ -155,7 +185,7 @@ pub fn lagrangian_bound(
         master.add_plan(model, plan);
     }
     let mut master_rounds = 0;
-    let mut smoothing = SMOOTHING;
+    let mut smoothing = limits.smoothing;
     let mut last_master: Option<Prices> = None;
     for iteration in 0..MAX_ITERATIONS {
         let known = columns.as_ref().map_or(0, Master::len);
@@ -189,7 +219,7 @@ pub fn lagrangian_bound(
         }
         let Some(b) = best.as_mut() else { break };
         let left = deadline.saturating_duration_since(Instant::now());
-        if iteration == 0 && left < evaluated.elapsed().mul_f64(KELLEY_MIN_EVALUATIONS) {
+        if iteration == 0 && left < evaluated.elapsed().mul_f64(limits.min_evaluations) {
             // Kelley needs tens of rounds, each with an evaluation: with time for fewer, the
             // subgradient steps are the better use of it (and the master is never written).
             columns = None;
@@ -202,7 +232,7 @@ pub fn lagrangian_bound(
             // Wentges' smoothing: the next prices lie between the best so far and the master's;
             // after a point that gained nothing, the master's own (which always teach it).
             smoothing = if gained || smoothing == 0.0 {
-                SMOOTHING
+                limits.smoothing
             } else {
                 0.0
             };
@@ -221,9 +251,9 @@ pub fn lagrangian_bound(
             // The master gets a share of the time left; when it needs more, the subgradient
             // steps it would have taken are the better use of the time.
             let share = if master_rounds == 0 {
-                FIRST_MASTER_TIME_SHARE
+                limits.first_share
             } else {
-                MASTER_TIME_SHARE
+                limits.share
             };
             let left = deadline
                 .saturating_duration_since(Instant::now())
