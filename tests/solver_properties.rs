@@ -60,7 +60,12 @@ proptest! {
         prop_assert_eq!(mip.status, PlanStatus::Optimal);
         prop_assert_eq!(naive.status, PlanStatus::Optimal);
 
-        let tolerance = 2e-4 * naive.objective.total.abs().max(1.0);
+        // Each run stops within its MIP gap, which HiGHS measures on its own objective (under
+        // weighted, offset by a constant from the plan's total), so each may sit above the optimum
+        // by as much as its own proven bound allows (seed 840142: naive 2,798.06 at gap 9.9e-5 of
+        // HiGHS's objective, bound 2,797.09, which the optimizer's plan reached).
+        let slack = |p: &Plan| (p.objective.total - p.bound).max(0.0);
+        let tolerance = 2e-4 * naive.objective.total.abs().max(1.0) + slack(&naive).max(slack(&mip));
         if weighted {
             prop_assert!((mip.objective.total - naive.objective.total).abs() <= tolerance,
                 "weighted totals differ: mip {} naive {}", mip.objective.total, naive.objective.total);
