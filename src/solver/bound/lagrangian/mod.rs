@@ -180,10 +180,8 @@ pub fn lagrangian_bound(
     let mut since_gain = 0;
     // Kelley's rounds ([`master`]) while the master LP solves in time and each evaluation finds
     // a cover it lacks; subgradient steps from the best prices after that.
-    let mut columns = Some(Master::new(model, &fills, weighted));
-    if let (Some(master), Some(plan)) = (columns.as_mut(), plan) {
-        master.add_plan(model, plan);
-    }
+    // Written after the first evaluation, when the rounds are worth trying.
+    let mut columns: Option<Master> = None;
     let mut master_rounds = 0;
     let mut smoothing = limits.smoothing;
     let mut last_master: Option<Prices> = None;
@@ -219,10 +217,14 @@ pub fn lagrangian_bound(
         }
         let Some(b) = best.as_mut() else { break };
         let left = deadline.saturating_duration_since(Instant::now());
-        if iteration == 0 && left < evaluated.elapsed().mul_f64(limits.min_evaluations) {
+        if iteration == 0 && left >= evaluated.elapsed().mul_f64(limits.min_evaluations) {
             // Kelley needs tens of rounds, each with an evaluation: with time for fewer, the
             // subgradient steps are the better use of it (and the master is never written).
-            columns = None;
+            let mut master = Master::new(model, &fills, weighted);
+            if let Some(plan) = plan {
+                master.add_plan(model, plan);
+            }
+            columns = Some(master);
         }
         b.iterations = iteration + 1;
         b.master_rounds = master_rounds;
