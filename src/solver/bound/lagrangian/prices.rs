@@ -17,6 +17,8 @@ pub struct Prices {
     places: Vec<PlacePrice>,
     /// The places each SKU has.
     places_of_sku: HashMap<SkuIdx, Vec<usize>>,
+    /// Whether any place has a price above 0 (else units pay no reservation price at all).
+    places_priced: bool,
     skus: usize,
 }
 
@@ -52,6 +54,7 @@ impl Prices {
                 })
                 .collect(),
             places_of_sku,
+            places_priced: false,
             skus: model.skus.len(),
         }
     }
@@ -84,6 +87,7 @@ impl Prices {
                 })
                 .collect(),
             places_of_sku: self.places_of_sku.clone(),
+            places_priced: self.places_priced || other.places_priced,
             skus: self.skus,
         }
     }
@@ -101,6 +105,7 @@ impl Prices {
         let shares = &model.reservations[place].shares;
         let price = &mut self.places[place];
         price.overflow = overflow.max(0.0);
+        self.places_priced |= price.overflow > 0.0;
         for &(channel, value) in reserved {
             if let Some(i) = shares.iter().position(|s| s.channel == channel) {
                 price.reserved[i] = value.clamp(0.0, price.overflow);
@@ -117,6 +122,9 @@ impl Prices {
         sku: SkuIdx,
         channel: ChannelIdx,
     ) -> f64 {
+        if !self.places_priced {
+            return 0.0;
+        }
         let Some(places) = self.places_of_sku.get(&sku) else {
             return 0.0;
         };
