@@ -4,38 +4,21 @@
 //! under both policies, with shipment capacities as they come and cut to a few per node so that
 //! the capacity rows bind.
 
+mod common;
+
 use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
 use proptest::prelude::*;
 use waveopt::format::{Allocation as Policy, PlanStatus};
-use waveopt::generate::{generate_with, GeneratorConfig};
 use waveopt::model::Model;
 use waveopt::solver::bound::lagrangian_bound;
 use waveopt::solver::mip::solution::tier_fills;
 use waveopt::solver::plan_score;
 use waveopt::solver::tuning::Tuning;
 
-/// The Lagrangian's effort in these tests: until `deadline`, never stopped, no board.
-fn effort(deadline: Instant) -> waveopt::solver::bound::Effort<'static> {
-    waveopt::solver::bound::Effort {
-        deadline,
-        stop: None,
-        board: None,
-        master: Default::default(),
-    }
-}
-
 fn small_wave(seed: u64, orders: usize, nodes: usize, skus: usize) -> waveopt::Wave {
-    let config = GeneratorConfig {
-        name: "bound-prop".to_string(),
-        orders,
-        nodes,
-        skus,
-        ..GeneratorConfig::default()
-    };
-    let mut wave = generate_with(&config, seed);
-    wave.options.time_limit_ms = 60_000;
+    let mut wave = common::small_generated_wave("bound-prop", seed, (orders, nodes, skus));
     wave.options.mip_gap = 0.0;
     wave.options.threads = Some(1);
     wave
@@ -59,8 +42,14 @@ fn bounds_at_optimum(wave: &waveopt::Wave) -> Option<(f64, Vec<(f64, usize)>)> {
         .map(|seeded| {
             let deadline = Instant::now() + Duration::from_secs(20);
             let target = (optimum, seeded);
-            let bound = lagrangian_bound(&model, &fills, None, target, &effort(deadline))
-                .expect("a bound within 20 s");
+            let bound = lagrangian_bound(
+                &model,
+                &fills,
+                None,
+                target,
+                &common::lagrangian_effort(deadline),
+            )
+            .expect("a bound within 20 s");
             (bound.value, bound.master_rounds)
         })
         .collect();

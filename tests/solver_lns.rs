@@ -16,16 +16,6 @@ use waveopt::solver::tuning::Tuning;
 use waveopt::solver::{greedy, plan_score, Allocation};
 use waveopt::Wave;
 
-/// The Lagrangian's effort in these tests: until `deadline`, never stopped, no board.
-fn effort(deadline: Instant) -> waveopt::solver::bound::Effort<'static> {
-    waveopt::solver::bound::Effort {
-        deadline,
-        stop: None,
-        board: None,
-        master: Default::default(),
-    }
-}
-
 fn limits(cancel: &AtomicBool, rounds: usize, staged: bool) -> Limits<'_> {
     Limits {
         deadline: Instant::now() + Duration::from_secs(600),
@@ -223,10 +213,15 @@ fn the_relaxation_bounds_are_below_every_proven_optimum_and_the_lp_floor() {
             let deadline = Instant::now() + Duration::from_secs(10);
             let flow_prices = flow_solution(&model, &fills).prices;
             for (start, prices) in [("per-unit", None), ("flow", Some(flow_prices))] {
-                let lagrangian =
-                    lagrangian_bound(&model, &fills, prices, (total, None), &effort(deadline))
-                        .unwrap_or_else(|| panic!("{}: no Lagrangian bound", wave.wave_id))
-                        .value;
+                let lagrangian = lagrangian_bound(
+                    &model,
+                    &fills,
+                    prices,
+                    (total, None),
+                    &common::lagrangian_effort(deadline),
+                )
+                .unwrap_or_else(|| panic!("{}: no Lagrangian bound", wave.wave_id))
+                .value;
                 assert!(
                     lagrangian <= total + tolerance,
                     "{} {policy:?}: Lagrangian ({start}) {lagrangian} above the proven \

@@ -9,16 +9,6 @@ use waveopt::model::Model;
 use waveopt::solver::{greedy, plan_score, polish, Allocation};
 use waveopt::Wave;
 
-/// The Lagrangian's effort in these tests: until `deadline`, never stopped, no board.
-fn effort(deadline: std::time::Instant) -> waveopt::solver::bound::Effort<'static> {
-    waveopt::solver::bound::Effort {
-        deadline,
-        stop: None,
-        board: None,
-        master: Default::default(),
-    }
-}
-
 fn fixture_waves() -> Vec<Wave> {
     let mut out = common::feature_waves();
     out.push(common::load_wave("presets/s.wave.json"));
@@ -76,8 +66,13 @@ fn reassigning_at_lagrangian_prices_keeps_every_fill_and_passes_the_checker() {
         let fills = waveopt::solver::mip::solution::tier_fills(&model, &start);
         let deadline = Instant::now() + Duration::from_secs(5);
         let target = cost(&model, &start);
-        let Some(bound) = lagrangian_bound(&model, &fills, None, (target, None), &effort(deadline))
-        else {
+        let Some(bound) = lagrangian_bound(
+            &model,
+            &fills,
+            None,
+            (target, None),
+            &common::lagrangian_effort(deadline),
+        ) else {
             panic!("{}: no Lagrangian bound", wave.wave_id);
         };
         let steered = polish::reassign_priced(&model, &start, &bound.prices, None);

@@ -12,19 +12,9 @@ mod common;
 
 use proptest::prelude::*;
 use waveopt::format::{Allocation, Engine, Plan, PlanStatus, SlaMode, WithinTier};
-use waveopt::generate::{generate_with, GeneratorConfig};
 
 fn small_wave(seed: u64, orders: usize, nodes: usize, skus: usize) -> waveopt::Wave {
-    let config = GeneratorConfig {
-        name: "prop".to_string(),
-        orders,
-        nodes,
-        skus,
-        ..GeneratorConfig::default()
-    };
-    let mut wave = generate_with(&config, seed);
-    wave.options.time_limit_ms = 60_000;
-    wave
+    common::small_generated_wave("prop", seed, (orders, nodes, skus))
 }
 
 fn without_timings(plan: &Plan) -> String {

@@ -94,3 +94,33 @@ pub fn assert_allocation_checked(
     let violations = waveopt::checker::check(wave, &plan);
     assert!(violations.is_empty(), "{}: {violations:#?}", wave.wave_id);
 }
+
+/// A small generated wave (`orders` × `nodes` × `skus`, every contract feature the generator
+/// draws) with a 60 s time limit, for the property tests.
+pub fn small_generated_wave(
+    name: &str,
+    seed: u64,
+    (orders, nodes, skus): (usize, usize, usize),
+) -> Wave {
+    let config = waveopt::generate::GeneratorConfig {
+        name: name.to_string(),
+        orders,
+        nodes,
+        skus,
+        ..waveopt::generate::GeneratorConfig::default()
+    };
+    let mut wave = waveopt::generate::generate_with(&config, seed);
+    wave.options.time_limit_ms = 60_000;
+    wave
+}
+
+/// The Lagrangian relaxation's effort in the tests: until `deadline`, never stopped, no price
+/// board, the default master limits.
+pub fn lagrangian_effort(deadline: std::time::Instant) -> waveopt::solver::bound::Effort<'static> {
+    waveopt::solver::bound::Effort {
+        deadline,
+        stop: None,
+        board: None,
+        master: Default::default(),
+    }
+}

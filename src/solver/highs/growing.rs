@@ -35,10 +35,6 @@ impl Default for GrowingLp {
 }
 
 impl GrowingLp {
-    pub fn num_rows(&self) -> usize {
-        self.rows.len()
-    }
-
     /// Adds an empty row `lower ≤ · ≤ upper`; returns its index.
     pub fn add_row(&mut self, lower: f64, upper: f64) -> usize {
         if let Some(model) = self.model.as_mut() {

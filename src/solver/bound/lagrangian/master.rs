@@ -17,10 +17,12 @@
 //! are the first to touch) and solves on from the last basis.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 use super::order::OrderSolution;
+use super::prices::places_of_sku;
 use super::Prices;
-use crate::model::{ChannelIdx, Model, NodeIdx, OrderIdx};
+use crate::model::{ChannelIdx, Model, NodeIdx, OrderIdx, SkuIdx};
 use crate::solver::highs::growing::GrowingLp;
 use crate::solver::{Allocation, ShipmentDecision};
 
@@ -56,7 +58,7 @@ pub(super) struct Master {
     shipment_rows: HashMap<NodeIdx, usize>,
     overflow_rows: HashMap<usize, usize>,
     share_rows: HashMap<(usize, ChannelIdx), usize>,
-    places_of_sku: HashMap<usize, Vec<usize>>,
+    places_of_sku: Arc<HashMap<SkuIdx, Vec<usize>>>,
     /// Per tier (strict): the column of units the covers cannot fill yet.
     short_cols: Vec<usize>,
     weighted: bool,
@@ -67,10 +69,6 @@ pub(super) struct Master {
 impl Master {
     /// An empty master for plans filling at least `fills[k]` in each tier (strict).
     pub fn new(model: &Model, fills: &[i64], weighted: bool) -> Master {
-        let mut places_of_sku: HashMap<usize, Vec<usize>> = HashMap::new();
-        for (p, place) in model.reservations.iter().enumerate() {
-            places_of_sku.entry(place.sku).or_default().push(p);
-        }
         let constant = if weighted {
             (0..model.orders.len())
                 .filter(|&o| !model.orders[o].is_held())
@@ -90,7 +88,7 @@ impl Master {
             shipment_rows: HashMap::new(),
             overflow_rows: HashMap::new(),
             share_rows: HashMap::new(),
-            places_of_sku,
+            places_of_sku: Arc::new(places_of_sku(model)),
             short_cols: Vec::new(),
             weighted,
             constant,
@@ -187,6 +185,8 @@ impl Master {
             }
         }
         let mut total = 0;
+        // Shared, so that the loop may add rows to `self` while it reads the index.
+        let places_of_sku = Arc::clone(&self.places_of_sku);
         for &(n, l, u) in units {
             total += u;
             let sku = o.lines[l].sku;
@@ -205,11 +205,8 @@ impl Master {
                 let r = self.capacity_row(n, cap, true);
                 *entries.entry(r).or_default() += u as f64;
             }
-            let places = self.places_of_sku.get(&sku).cloned().unwrap_or_default();
-            for p in places
-                .into_iter()
-                .filter(|&p| model.reservations[p].covers(n))
-            {
+            let places = places_of_sku.get(&sku).into_iter().flatten().copied();
+            for p in places.filter(|&p| model.reservations[p].covers(n)) {
                 let r = self.place_row(model, p, o.channel);
                 *entries.entry(r).or_default() += u as f64;
             }

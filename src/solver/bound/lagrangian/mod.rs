@@ -181,12 +181,12 @@ pub fn lagrangian_bound(
     // Kelley's rounds ([`master`]) while the master LP solves in time and each evaluation finds
     // a cover it lacks; subgradient steps from the best prices after that.
     // Written after the first evaluation, when the rounds are worth trying.
-    let mut columns: Option<Master> = None;
+    let mut kelley: Option<Master> = None;
     let mut master_rounds = 0;
     let mut smoothing = limits.smoothing;
     let mut last_master: Option<Prices> = None;
     for iteration in 0..MAX_ITERATIONS {
-        let known = columns.as_ref().map_or(0, Master::len);
+        let known = kelley.as_ref().map_or(0, Master::len);
         let evaluated = Instant::now();
         let Some(eval) = evaluate(
             model,
@@ -195,7 +195,7 @@ pub fn lagrangian_bound(
             &fills,
             &mut ws,
             &stopped,
-            columns.as_mut(),
+            kelley.as_mut(),
         ) else {
             break;
         };
@@ -224,13 +224,13 @@ pub fn lagrangian_bound(
             if let Some(plan) = plan {
                 master.add_plan(model, plan);
             }
-            columns = Some(master);
+            kelley = Some(master);
         }
         b.iterations = iteration + 1;
         b.master_rounds = master_rounds;
         b.time_ms = started.elapsed().as_millis() as u64;
         let best_value = b.value;
-        if let Some(found) = columns.as_mut() {
+        if let Some(found) = kelley.as_mut() {
             // Wentges' smoothing: the next prices lie between the best so far and the master's;
             // after a point that gained nothing, the master's own (which always teach it).
             smoothing = if gained || smoothing == 0.0 {
@@ -244,7 +244,7 @@ pub fn lagrangian_bound(
                 match last_master.take() {
                     Some(master) if smoothing == 0.0 => prices = master,
                     _ => {
-                        columns = None;
+                        kelley = None;
                         prices = b.prices.clone();
                     }
                 }
@@ -278,7 +278,7 @@ pub fn lagrangian_bound(
                     continue;
                 }
                 None => {
-                    columns = None;
+                    kelley = None;
                     prices = b.prices.clone();
                     continue;
                 }
@@ -332,7 +332,7 @@ fn evaluate(
     fills: &[i64],
     ws: &mut Workspace,
     stopped: &dyn Fn() -> bool,
-    mut columns: Option<&mut Master>,
+    mut master: Option<&mut Master>,
 ) -> Option<Evaluation> {
     let weighted = model.policy.allocation == Policy::Weighted;
     let nodes = model.nodes.len();
@@ -367,8 +367,8 @@ fn evaluate(
             prices.tiers[o.tier]
         };
         let solution = solve_order(model, prices, oc, reward, ws);
-        if let Some(columns) = columns.as_deref_mut() {
-            columns.add(oc.order, &solution);
+        if let Some(master) = master.as_deref_mut() {
+            master.add(oc.order, &solution);
         }
         value += solution.value;
         cut_short += usize::from(solution.cut_short);

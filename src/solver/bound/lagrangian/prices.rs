@@ -1,6 +1,7 @@
 //! The prices of the rows the Lagrangian relaxation moves into the objective.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::model::{ChannelIdx, Model, NodeIdx, SkuIdx};
 
@@ -15,8 +16,8 @@ pub struct Prices {
     pub tiers: Vec<f64>,
     /// Per reservation place, as in `model.reservations` (see [`PlacePrice`]).
     places: Vec<PlacePrice>,
-    /// The places each SKU has.
-    places_of_sku: HashMap<SkuIdx, Vec<usize>>,
+    /// The places each SKU has ([`places_of_sku`]), shared by every copy.
+    places_of_sku: Arc<HashMap<SkuIdx, Vec<usize>>>,
     /// Whether any place has a price above 0 (else units pay no reservation price at all).
     places_priced: bool,
     skus: usize,
@@ -33,13 +34,18 @@ struct PlacePrice {
     reserved: Vec<f64>,
 }
 
+/// The reservation places (indices into `model.reservations`) each SKU has.
+pub(super) fn places_of_sku(model: &Model) -> HashMap<SkuIdx, Vec<usize>> {
+    let mut places: HashMap<SkuIdx, Vec<usize>> = HashMap::new();
+    for (p, place) in model.reservations.iter().enumerate() {
+        places.entry(place.sku).or_default().push(p);
+    }
+    places
+}
+
 impl Prices {
     pub fn zero(model: &Model) -> Prices {
         let nodes = model.nodes.len();
-        let mut places_of_sku: HashMap<SkuIdx, Vec<usize>> = HashMap::new();
-        for (p, place) in model.reservations.iter().enumerate() {
-            places_of_sku.entry(place.sku).or_default().push(p);
-        }
         Prices {
             stock: vec![0.0; nodes * model.skus.len()],
             units: vec![0.0; nodes],
@@ -53,7 +59,7 @@ impl Prices {
                     reserved: vec![0.0; p.shares.len()],
                 })
                 .collect(),
-            places_of_sku,
+            places_of_sku: Arc::new(places_of_sku(model)),
             places_priced: false,
             skus: model.skus.len(),
         }
@@ -86,7 +92,7 @@ impl Prices {
                     reserved: mix(&a.reserved, &b.reserved),
                 })
                 .collect(),
-            places_of_sku: self.places_of_sku.clone(),
+            places_of_sku: Arc::clone(&self.places_of_sku),
             places_priced: self.places_priced || other.places_priced,
             skus: self.skus,
         }
