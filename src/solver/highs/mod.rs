@@ -7,6 +7,7 @@ pub(crate) mod callback;
 pub mod export;
 pub mod growing;
 pub mod program;
+pub mod push;
 pub mod run;
 mod status;
 pub mod threads;

@@ -8,6 +8,7 @@ use highs::{HighsModelStatus, Sense};
 
 use super::callback::SolveWatch;
 use super::program::{Program, StageModel};
+use super::push::push_improving;
 use super::threads::use_threads;
 use super::{has_feasible_solution, RunStatus};
 
@@ -38,6 +39,9 @@ pub struct RunResult {
 /// HiGHS's random seed, fixed so that the same model gives the same answer.
 pub(super) const SEED: i32 = 20_261_126;
 
+/// HiGHS's absolute gap: a MIP whose objective is within this of its bound is proven.
+const MIP_ABS_GAP: f64 = 1e-6;
+
 /// Feasibility tolerance when this module re-checks a point HiGHS handed back.
 const FEASIBILITY_TOLERANCE: f64 = 1e-6;
 
@@ -46,6 +50,13 @@ const FEASIBILITY_TOLERANCE: f64 = 1e-6;
 /// best feasible one by this stage's objective is kept. HiGHS's dual bound stays valid whatever
 /// point is kept; when the kept point is not the one HiGHS reported, the gap is recomputed from
 /// it, and the stage counts as proven only if that gap is within `mip_gap`.
+///
+/// A start is first improved by one-column moves ([`super::push`]). When HiGHS still reports a
+/// better objective than any point it hands back (HiGHS issue #3510: its presolve improved the
+/// start in its reduced space, found nothing better, and returned the start's own columns),
+/// the stage runs again in the time left (when a tenth of its limit is left, or always when the
+/// first run claimed a proof) from the kept point with presolve off, where the start is the
+/// point HiGHS works on; the better of the two runs is kept, with the better bound.
 pub fn run(
     program: &Program,
     stage: &StageModel,
@@ -53,33 +64,64 @@ pub fn run(
     start: Option<&[f64]>,
 ) -> RunResult {
     let started = Instant::now();
-    let result = checked_run(program, stage, settings, start);
-    if result.status != RunStatus::Inconsistent || start.is_none() {
+    let start = start.map(|s| {
+        let mut pushed = s.to_vec();
+        push_improving(program, stage, &mut pushed);
+        pushed
+    });
+    let (result, reported) = checked_run(program, stage, settings, start.as_deref(), true);
+    let left = settings.time_limit_s - started.elapsed().as_secs_f64();
+    let lost = result.values.is_some()
+        && reported < result.objective - objective_tolerance(reported)
+        && left >= settings.time_limit_s * RETRY_MIN_TIME_SHARE;
+    if start.is_none() || !(lost || result.status == RunStatus::Inconsistent) {
         return result;
     }
-    // HiGHS proved the stage but handed back the start's columns with another point's objective
-    // (HiGHS issue #3510: a start that presolve changes). Solve again without the start; the
-    // proof is quick the second time, and the start stays the fallback.
-    let left = settings.time_limit_s - started.elapsed().as_secs_f64();
     let settings = Settings {
         time_limit_s: left.max(0.05),
         ..settings
     };
-    let mut again = checked_run(program, stage, settings, None);
-    if again.values.is_none() {
-        return result;
-    }
-    again.time_ms = started.elapsed().as_millis() as u64;
-    again
+    let retry_start = result.values.clone().or(start);
+    let (again, _) = checked_run(program, stage, settings, retry_start.as_deref(), false);
+    let mut best = match (&result.values, &again.values) {
+        (_, None) => result.clone(),
+        (Some(_), Some(_)) if result.objective <= again.objective => result.clone(),
+        _ => again.clone(),
+    };
+    best.bound = [result.bound, again.bound]
+        .into_iter()
+        .filter(|b| b.is_finite())
+        .fold(f64::NEG_INFINITY, f64::max);
+    best.gap = relative_gap(best.objective, best.bound);
+    best.proven = best.values.is_some()
+        && (best.gap <= settings.mip_gap + 1e-9 || best.objective - best.bound <= MIP_ABS_GAP);
+    best.status = if best.proven {
+        RunStatus::Optimal
+    } else {
+        again.status
+    };
+    best.time_ms = started.elapsed().as_millis() as u64;
+    best
 }
 
+/// Share of a run's time limit that must be left for a second run after HiGHS kept a better
+/// point than it returned, unless the first run claimed a proof (then it always runs).
+const RETRY_MIN_TIME_SHARE: f64 = 0.1;
+
+/// How far two objective values may differ and still count as the same.
+fn objective_tolerance(objective: f64) -> f64 {
+    1e-6 * objective.abs().max(1.0)
+}
+
+/// One run, its answer re-checked; with the objective HiGHS reported.
 fn checked_run(
     program: &Program,
     stage: &StageModel,
     settings: Settings,
     start: Option<&[f64]>,
-) -> RunResult {
-    let (mut result, last_improving) = run_once(program, stage, settings, start);
+    presolve: bool,
+) -> (RunResult, f64) {
+    let (mut result, last_improving) = run_once(program, stage, settings, start, presolve);
     let reported = result.objective;
     let returned = result.values.take();
     let candidates = [returned, last_improving, start.map(<[f64]>::to_vec)];
@@ -98,6 +140,10 @@ fn checked_run(
         .into_iter()
         .flatten()
         .filter(|v| program.violation(stage, v) <= FEASIBILITY_TOLERANCE)
+        .map(|mut v| {
+            push_improving(program, stage, &mut v);
+            v
+        })
         .map(|v| (Program::evaluate_dense(&stage.objective, &v), v))
         .fold(None, |best: Option<(f64, Vec<f64>)>, (obj, v)| match best {
             Some((b, _)) if b <= obj + 1e-9 * obj.abs().max(1.0) => best,
@@ -108,9 +154,9 @@ fn checked_run(
             result.status = RunStatus::Inconsistent;
         }
         result.proven = false;
-        return result;
+        return (result, reported);
     };
-    let same_as_reported = (objective - reported).abs() <= 1e-6 * reported.abs().max(1.0);
+    let same_as_reported = (objective - reported).abs() <= objective_tolerance(reported);
     if !same_as_reported {
         if std::env::var_os("WAVEOPT_HIGHS_LOG").is_some() {
             eprintln!(
@@ -125,7 +171,7 @@ fn checked_run(
     }
     result.objective = objective;
     result.values = Some(values);
-    result
+    (result, reported)
 }
 
 /// The optimum of the stage's LP relaxation (a bound on the MIP), or `None` when HiGHS does not
@@ -213,6 +259,7 @@ fn run_once(
     stage: &StageModel,
     settings: Settings,
     start: Option<&[f64]>,
+    presolve: bool,
 ) -> (RunResult, Option<Vec<f64>>) {
     let started = Instant::now();
     use_threads(settings.threads);
@@ -228,7 +275,10 @@ fn run_once(
     model.set_option("mip_rel_gap", settings.mip_gap);
     model.set_option("random_seed", SEED);
     model.set_option("threads", settings.threads.max(1) as i32);
-    model.set_option("mip_abs_gap", 1e-6);
+    model.set_option("mip_abs_gap", MIP_ABS_GAP);
+    if !presolve {
+        model.set_option("presolve", "off");
+    }
     if let Some(nodes) = settings.max_nodes {
         model.set_option("mip_max_nodes", nodes.max(1));
     }
