@@ -6,10 +6,10 @@ CARGO ?= cargo
 BIN := target/release/waveopt
 SAMPLE := datasets/sample/wave.json
 
-.PHONY: run test deps build lint fmt bench bench-criterion orlib-large clean-out help fuzz audit
+.PHONY: run test deps build lint fmt bench bench-criterion orlib-large test-long clean-out help fuzz audit
 
 help:
-	@echo "make run | test | test-redis | lint | bench | bench-criterion | orlib-large"
+	@echo "make run | test | test-redis | test-long | lint | bench | bench-criterion | orlib-large"
 
 deps:
 	@bash scripts/install-deps.sh
@@ -57,6 +57,10 @@ bench-criterion: deps
 
 orlib-large: deps
 	$(CARGO) test --release --test orlib_optima -- --ignored --nocapture
+
+# More time never hurts: the M preset at 10, 30 and 300 s (about six minutes).
+test-long: deps
+	$(CARGO) test --release --test more_time -- --ignored --nocapture
 
 # HTTP service (docs/http.md). `serve` listens on 127.0.0.1:8080; the two suites below start
 # their own server on 127.0.0.1 and live outside `make test`.
