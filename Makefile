@@ -9,7 +9,7 @@ SAMPLE := datasets/sample/wave.json
 .PHONY: run test deps build lint fmt bench bench-criterion orlib-large test-long clean-out help fuzz audit
 
 help:
-	@echo "make run | test | test-redis | test-long | lint | bench | bench-criterion | orlib-large"
+	@echo "make run | test | test-redis | test-long | lint | bench | bench-criterion | orlib-large | fuzz | e2e"
 
 deps:
 	@bash scripts/install-deps.sh

@@ -223,9 +223,9 @@ struct ExactOutcome {
 /// The exact stage of tier `k`, within `share` of the engine's time left. The LP relaxation
 /// (its floor is a proven bound, and often the fill meets it) and the neighbourhood repair,
 /// which raises the engine's plan, until `repair_share` of the engine's time left: with two
-/// threads or more side by side, the LP on one thread; with one, the LP first, with at most
-/// half of the stage's time and only when that half holds `limits.lp_seconds_per_column` per
-/// column. Then the whole stage's MIP with the stage's time left, if that is at least
+/// threads or more side by side, the LP on one thread, when the repair's time holds
+/// `limits.lp_seconds_per_column` per column; otherwise the LP first, with at most half of the
+/// stage's time and only when that half holds as much. Then the whole stage's MIP with the stage's time left, if that is at least
 /// `limits.exact_seconds_per_column` per column. The stage's program is built only when its LP or
 /// MIP runs. The MIP gets no start: HiGHS has returned a start's columns with another point's
 /// objective when its presolve changed the start (HiGHS issue #3510), and the re-solve then
@@ -262,58 +262,60 @@ fn exact_stage(
         cancel: Some(limits.cancel),
         max_nodes: None,
     };
-    let fill = if limits.threads >= 2 {
-        // The LP on a thread of its own beside the repair, until the repair's deadline: its
-        // time then costs the repair nothing, and the LP's size says little about its time.
-        let serving = search.serving.clone();
-        let lp_stop = AtomicBool::new(false);
-        let lp_settings = Settings {
-            time_limit_s: repair_deadline
-                .saturating_duration_since(Instant::now())
-                .as_secs_f64()
-                .max(0.01),
-            mip_gap: 0.0,
-            threads: 1,
-            cancel: Some(&lp_stop),
-            max_nodes: None,
-        };
-        let (fill, (built, lp)) = std::thread::scope(|scope| {
-            let lp = scope.spawn(|| {
-                let built = exact::TierProgram::build(model, &serving, k, &fills);
-                let lp = built.lp_bound(lp_settings);
-                (built, lp)
+    let side_lp_time = repair_deadline
+        .saturating_duration_since(Instant::now())
+        .as_secs_f64();
+    let fill =
+        if limits.threads >= 2 && side_lp_time >= columns as f64 * limits.lp_seconds_per_column {
+            // The LP on a thread of its own beside the repair, until the repair's deadline: its
+            // time then costs the repair nothing. The gate (an optimistic time per column) keeps
+            // waves whose LP cannot finish from building its program at all.
+            let serving = search.serving.clone();
+            let lp_stop = AtomicBool::new(false);
+            let lp_settings = Settings {
+                time_limit_s: side_lp_time.max(0.01),
+                mip_gap: 0.0,
+                threads: 1,
+                cancel: Some(&lp_stop),
+                max_nodes: None,
+            };
+            let (fill, (built, lp)) = std::thread::scope(|scope| {
+                let lp = scope.spawn(|| {
+                    let built = exact::TierProgram::build(model, &serving, k, &fills);
+                    let lp = built.lp_bound(lp_settings);
+                    (built, lp)
+                });
+                let fill = repair_tier(search, k, outcome.bound, repair_deadline, limits);
+                // The fill met the flow's bound (the LP can prove no more), or the engine stops.
+                if fill >= outcome.bound || limits.cancel.load(Ordering::Relaxed) {
+                    lp_stop.store(true, Ordering::Relaxed);
+                }
+                // A panic in HiGHS's thread only loses the LP's bound.
+                (
+                    fill,
+                    lp.join().map_or((None, None), |(b, lp)| (Some(b), lp)),
+                )
             });
-            let fill = repair_tier(search, k, outcome.bound, repair_deadline, limits);
-            // The fill met the flow's bound (the LP can prove no more), or the engine stops.
-            if fill >= outcome.bound || limits.cancel.load(Ordering::Relaxed) {
-                lp_stop.store(true, Ordering::Relaxed);
+            if let Some(built) = built {
+                outcome.columns = built.columns();
+                program = Some(built);
             }
-            // A panic in HiGHS's thread only loses the LP's bound.
-            (
-                fill,
-                lp.join().map_or((None, None), |(b, lp)| (Some(b), lp)),
-            )
-        });
-        if let Some(built) = built {
-            outcome.columns = built.columns();
-            program = Some(built);
-        }
-        if let Some(lp) = lp {
-            outcome.bound = outcome.bound.min((lp + 1e-6).floor() as i64);
-        }
-        fill
-    } else {
-        let lp_time = seconds_left() / 2.0;
-        if lp_time >= columns as f64 * limits.lp_seconds_per_column {
-            let built =
-                program.insert(exact::TierProgram::build(model, &search.serving, k, &fills));
-            outcome.columns = built.columns();
-            if let Some(lp) = built.lp_bound(settings(lp_time)) {
+            if let Some(lp) = lp {
                 outcome.bound = outcome.bound.min((lp + 1e-6).floor() as i64);
             }
-        }
-        repair_tier(search, k, outcome.bound, repair_deadline, limits)
-    };
+            fill
+        } else {
+            let lp_time = seconds_left() / 2.0;
+            if lp_time >= columns as f64 * limits.lp_seconds_per_column {
+                let built =
+                    program.insert(exact::TierProgram::build(model, &search.serving, k, &fills));
+                outcome.columns = built.columns();
+                if let Some(lp) = built.lp_bound(settings(lp_time)) {
+                    outcome.bound = outcome.bound.min((lp + 1e-6).floor() as i64);
+                }
+            }
+            repair_tier(search, k, outcome.bound, repair_deadline, limits)
+        };
     if fill >= outcome.bound
         || seconds_left() < outcome.columns as f64 * limits.exact_seconds_per_column
     {
