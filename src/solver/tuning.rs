@@ -122,8 +122,9 @@ pub struct Tuning {
     /// (one thread). Default 1/3.
     pub relaxations_sequential_share: f64,
     /// The Lagrangian relaxation's Kelley rounds ([`MasterLimits`]): tried when 40 more
-    /// evaluations fit after the first; the first master LP may take a tenth of the time left,
-    /// later ones a quarter; prices smoothed halfway toward the best so far.
+    /// evaluations fit after the first and a quarter of the time left holds 1e-8 s per square
+    /// of the master's rows; the first master LP may take a tenth of the time left, later ones
+    /// a quarter; prices smoothed halfway toward the best so far.
     pub lagrangian_master: MasterLimits,
 }
 

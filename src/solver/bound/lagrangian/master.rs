@@ -105,6 +105,23 @@ impl Master {
         master
     }
 
+    /// About how many rows the master's first LP has when started from `plan`: a convexity row
+    /// per order the plan ships, a stock row per (node, SKU) it uses, both capacity rows per
+    /// node, a row per tier and every reservation place's rows. Cheap, and known before the
+    /// master is written.
+    pub fn first_rows(model: &Model, plan: &Allocation) -> usize {
+        let mut orders = HashSet::new();
+        let mut stock = HashSet::new();
+        for s in &plan.shipments {
+            orders.insert(s.order);
+            for &(line, _) in &s.lines {
+                stock.insert((s.node, model.orders[s.order].lines[line].sku));
+            }
+        }
+        let places: usize = model.reservations.iter().map(|r| 1 + r.shares.len()).sum();
+        orders.len() + stock.len() + 2 * model.nodes.len() + model.tiers.len() + places
+    }
+
     /// Covers found (in the LP or waiting for the next solve).
     pub fn len(&self) -> usize {
         self.seen.len()

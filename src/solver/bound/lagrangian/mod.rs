@@ -89,6 +89,11 @@ pub struct MasterLimits {
     pub first_share: f64,
     /// Share of the time left each later master LP may take.
     pub share: f64,
+    /// Seconds a master LP takes per square of its rows (by [`Master::first_rows`]), about:
+    /// the rounds are tried only when `share` of the time left holds that for the first rows,
+    /// since an LP's time grows faster than its size. (The very first LP, over the start plan's
+    /// covers alone, is quick; the second, with the first evaluation's, is the costly one.)
+    pub seconds_per_row_squared: f64,
     /// How far the next prices stay toward the best so far (Wentges' smoothing).
     pub smoothing: f64,
 }
@@ -99,6 +104,7 @@ impl Default for MasterLimits {
             min_evaluations: 40.0,
             first_share: 0.1,
             share: 0.25,
+            seconds_per_row_squared: 1e-8,
             smoothing: 0.5,
         }
     }
@@ -217,7 +223,13 @@ pub fn lagrangian_bound(
         }
         let Some(b) = best.as_mut() else { break };
         let left = deadline.saturating_duration_since(Instant::now());
-        if iteration == 0 && left >= evaluated.elapsed().mul_f64(limits.min_evaluations) {
+        let first_lp = plan.map_or(0.0, |p| {
+            (Master::first_rows(model, p) as f64).powi(2) * limits.seconds_per_row_squared
+        });
+        if iteration == 0
+            && left >= evaluated.elapsed().mul_f64(limits.min_evaluations)
+            && left.as_secs_f64() * limits.share >= first_lp
+        {
             // Kelley needs tens of rounds, each with an evaluation: with time for fewer, the
             // subgradient steps are the better use of it (and the master is never written).
             let mut master = Master::new(model, &fills, weighted);
