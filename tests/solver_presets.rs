@@ -87,3 +87,36 @@ fn explain_lists_the_chosen_option_and_priced_alternatives() {
     let quiet = common::plan_checked(&common::load_wave("sample/wave.json"), Engine::Mip);
     assert!(quiet.orders.iter().all(|o| o.explain.is_none()));
 }
+
+/// The one MIP's cost stage runs the search routes' relaxations beside it: when HiGHS does not
+/// prove the stage in time, the plan's bound is the larger of HiGHS's and theirs, and never
+/// above the plan's cost. (Given minutes, a large wave switches to the one MIP; before, its
+/// bound then fell to whatever HiGHS's unfinished root gave, 0 on tight M at 300 s.)
+#[test]
+fn the_one_mips_bound_is_at_least_its_relaxations_when_highs_proves_nothing() {
+    let mut wave = common::load_wave("presets/s.wave.json");
+    wave.options.time_limit_ms = 1_500;
+    wave.options.threads = Some(2);
+    let plan = common::plan_checked(&wave, Engine::Mip);
+    let stage = |name: &str| plan.solver.stages.iter().find(|s| s.name == name);
+    let cost = stage("cost").expect("the one MIP has a cost stage");
+    let total = plan.objective.total;
+    assert!(plan.bound <= total + 1e-6 * total.abs());
+    if cost.status == "optimal" {
+        return;
+    }
+    let relaxed = stage("bound:lagrangian")
+        .or(stage("bound:flow"))
+        .expect("relaxations beside an unproven cost stage");
+    let best = cost
+        .bound
+        .unwrap_or(f64::NEG_INFINITY)
+        .max(relaxed.bound.unwrap_or(f64::NEG_INFINITY));
+    assert!(
+        plan.bound >= best - 1e-6 * best.abs().max(1.0),
+        "bound {} below HiGHS's {:?} or the relaxations' {:?}",
+        plan.bound,
+        cost.bound,
+        relaxed.bound
+    );
+}

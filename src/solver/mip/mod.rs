@@ -9,6 +9,7 @@ pub mod lns;
 pub mod parts;
 pub mod pool;
 pub mod relaxation;
+mod relaxed_bounds;
 mod search_bound;
 pub mod solution;
 pub mod stages;
@@ -134,6 +135,7 @@ pub fn solve(
         cancel,
         max_nodes: None,
         cover_pool: true,
+        relaxations_beside: threads_for(options) >= 2,
         tuning,
     };
     let outcome = runner.run();
@@ -381,6 +383,7 @@ pub fn export_model(wave: &Wave, out: &Path, ext: &str) -> Result<(), Error> {
         cancel: &AtomicBool::new(false),
         max_nodes: None,
         cover_pool: false,
+        relaxations_beside: false,
         tuning: &Tuning::default(),
     };
     let outcome = runner.run();

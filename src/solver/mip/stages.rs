@@ -17,8 +17,8 @@ use std::time::Instant;
 
 use super::formulation::{fifo_weights, weighted_objective, Layout};
 use super::pool;
-use super::solution;
 use super::tier_engine;
+use super::{relaxed_bounds, solution};
 use crate::format::{Allocation as AllocationMode, StageStats, WithinTier};
 use crate::model::Model;
 use crate::solver::highs::program::{ColId, Program, Row, StageModel};
@@ -56,6 +56,10 @@ pub struct Runner<'a> {
     /// [`Tuning::one_mip_pool_share`] of the time left (the whole wave's cost stage; not the
     /// search's rounds).
     pub cover_pool: bool,
+    /// Whether the strict cost stage's bound also comes from the relaxations, solved beside it
+    /// on one more thread ([`relaxed_bounds::beside_cost_stage`]; the whole wave's one MIP with
+    /// two threads or more).
+    pub relaxations_beside: bool,
     pub tuning: &'a Tuning,
 }
 
@@ -360,8 +364,20 @@ impl Runner<'_> {
             notes.push(pool.note());
             stages.push(pool.stage());
         }
-        let r = highs_run::run(self.program, &stage, self.settings(1.0), start.as_deref());
+        let run = || highs_run::run(self.program, &stage, self.settings(1.0), start.as_deref());
+        let beside = (self.model, self.layout, self.deadline, self.tuning);
+        let (mut r, relaxed) = match start.as_deref().filter(|_| self.relaxations_beside) {
+            Some(plan) => relaxed_bounds::beside_cost_stage(beside, plan, run),
+            None => (run(), None),
+        };
         stages.push(self.stats("cost", &r, r.objective, r.bound));
+        relaxed_bounds::raise_to_relaxations(
+            (self.model, self.layout),
+            &mut r,
+            start.as_deref(),
+            relaxed,
+            (&mut stages, &mut notes),
+        );
         let (values, gap) = match (r.values, start) {
             (Some(v), _) => (Some(v), r.gap),
             // No better plan in time: the incumbent from the tier stages holds every tier's fill.
