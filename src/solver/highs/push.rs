@@ -7,77 +7,107 @@
 //! towards its cheaper bound as far as every row allows recovers those fixings on the point
 //! HiGHS returned, and applied to a start first, keeps presolve from changing it at all.
 
-use super::program::{Program, StageModel};
+use super::program::{Program, Row, StageModel};
 
 /// Slack below which a row counts as tight, against rounding in the row activities.
 const TOLERANCE: f64 = 1e-9;
 
-/// Moves each column whose stage cost is not zero, in column order, towards its cheaper bound
-/// as far as its bounds and every row allow (whole units for integer columns); repeated until a
-/// pass moves nothing, at most `MAX_PASSES` times. A feasible `values` stays feasible, and its
-/// objective never gets worse. Returns whether anything moved.
-pub fn push_improving(program: &Program, stage: &StageModel, values: &mut [f64]) -> bool {
-    const MAX_PASSES: usize = 3;
-    if values.len() != program.num_cols() {
-        return false;
-    }
-    let upper = stage.upper.as_deref().unwrap_or(&program.upper);
-    let rows: Vec<_> = program.rows.iter().chain(&stage.extra_rows).collect();
-    let mut activity: Vec<f64> = rows
-        .iter()
-        .map(|r| Program::evaluate(&r.entries, values))
-        .collect();
-    // Each column's rows and coefficients, only for the columns that have a cost.
-    let mut column_rows: Vec<Vec<(usize, f64)>> = vec![Vec::new(); values.len()];
-    for (r, row) in rows.iter().enumerate() {
-        for &(c, a) in &row.entries {
-            if stage.objective[c] != 0.0 {
-                column_rows[c].push((r, a));
+/// One stage's rows, indexed by the columns that have a cost: built once per run, then applied
+/// to the start and to each point HiGHS hands back.
+pub struct Pusher<'a> {
+    program: &'a Program,
+    stage: &'a StageModel,
+    upper: &'a [f64],
+    rows: Vec<&'a Row>,
+    /// Each column's rows and coefficients, only for the columns that have a cost.
+    column_rows: Vec<Vec<(usize, f64)>>,
+}
+
+impl<'a> Pusher<'a> {
+    pub fn new(program: &'a Program, stage: &'a StageModel) -> Self {
+        let rows: Vec<&Row> = program.rows.iter().chain(&stage.extra_rows).collect();
+        let mut column_rows: Vec<Vec<(usize, f64)>> = vec![Vec::new(); program.num_cols()];
+        for (r, row) in rows.iter().enumerate() {
+            for &(c, a) in &row.entries {
+                if stage.objective[c] != 0.0 {
+                    column_rows[c].push((r, a));
+                }
             }
         }
+        Pusher {
+            program,
+            stage,
+            upper: stage.upper.as_deref().unwrap_or(&program.upper),
+            rows,
+            column_rows,
+        }
     }
-    let mut moved_any = false;
-    for _ in 0..MAX_PASSES {
-        let mut moved = false;
-        for (c, entries) in column_rows.iter().enumerate() {
-            let cost = stage.objective[c];
-            if cost == 0.0 {
-                continue;
-            }
-            // +1 to raise the column, −1 to lower it.
-            let direction = if cost < 0.0 { 1.0 } else { -1.0 };
-            let mut step = if direction > 0.0 {
-                upper[c] - values[c]
-            } else {
-                values[c] - program.lower[c]
-            };
-            for &(r, a) in entries {
-                let change = a * direction;
-                let room = if change > 0.0 {
-                    (rows[r].upper - activity[r]) / change
+
+    pub fn program(&self) -> &'a Program {
+        self.program
+    }
+
+    pub fn stage(&self) -> &'a StageModel {
+        self.stage
+    }
+
+    /// Moves each column whose stage cost is not zero, in column order, towards its cheaper
+    /// bound as far as its bounds and every row allow (whole units for integer columns);
+    /// repeated until a pass moves nothing, at most `MAX_PASSES` times. A feasible `values`
+    /// stays feasible, and its objective never gets worse. Returns whether anything moved.
+    pub fn push(&self, values: &mut [f64]) -> bool {
+        const MAX_PASSES: usize = 3;
+        if values.len() != self.program.num_cols() {
+            return false;
+        }
+        let mut activity: Vec<f64> = self
+            .rows
+            .iter()
+            .map(|r| Program::evaluate(&r.entries, values))
+            .collect();
+        let mut moved_any = false;
+        for _ in 0..MAX_PASSES {
+            let mut moved = false;
+            for (c, entries) in self.column_rows.iter().enumerate() {
+                let cost = self.stage.objective[c];
+                if cost == 0.0 {
+                    continue;
+                }
+                // +1 to raise the column, −1 to lower it.
+                let direction = if cost < 0.0 { 1.0 } else { -1.0 };
+                let mut step = if direction > 0.0 {
+                    self.upper[c] - values[c]
                 } else {
-                    (rows[r].lower - activity[r]) / change
+                    values[c] - self.program.lower[c]
                 };
-                step = step.min(room.max(0.0));
+                for &(r, a) in entries {
+                    let change = a * direction;
+                    let room = if change > 0.0 {
+                        (self.rows[r].upper - activity[r]) / change
+                    } else {
+                        (self.rows[r].lower - activity[r]) / change
+                    };
+                    step = step.min(room.max(0.0));
+                }
+                if self.program.integer[c] {
+                    step = (step + TOLERANCE).floor();
+                }
+                if !step.is_finite() || step <= TOLERANCE {
+                    continue;
+                }
+                values[c] += direction * step;
+                for &(r, a) in entries {
+                    activity[r] += a * direction * step;
+                }
+                moved = true;
             }
-            if program.integer[c] {
-                step = (step + TOLERANCE).floor();
+            moved_any |= moved;
+            if !moved {
+                break;
             }
-            if !step.is_finite() || step <= TOLERANCE {
-                continue;
-            }
-            values[c] += direction * step;
-            for &(r, a) in entries {
-                activity[r] += a * direction * step;
-            }
-            moved = true;
         }
-        moved_any |= moved;
-        if !moved {
-            break;
-        }
+        moved_any
     }
-    moved_any
 }
 
 #[cfg(test)]
@@ -106,7 +136,7 @@ mod tests {
         );
         let s = stage(vec![-1.0, -1.0]);
         let mut v = vec![1.0, 1.0];
-        assert!(push_improving(&p, &s, &mut v));
+        assert!(Pusher::new(&p, &s).push(&mut v));
         assert_eq!(v, vec![4.0, 1.0]);
         assert_eq!(p.violation(&s, &v), 0.0);
     }
@@ -120,7 +150,7 @@ mod tests {
         p.add_row(String::new, 3.5, f64::INFINITY, vec![(a, 1.0), (b, 1.0)]);
         let s = stage(vec![2.0, 1.0]);
         let mut v = vec![3.0, 3.0];
-        assert!(push_improving(&p, &s, &mut v));
+        assert!(Pusher::new(&p, &s).push(&mut v));
         assert!(
             (v[0] - 0.5).abs() < 1e-12 && (v[1] - 3.0).abs() < 1e-12,
             "{v:?}"
@@ -135,8 +165,8 @@ mod tests {
         p.add_row(String::new, f64::NEG_INFINITY, 2.5, vec![(x, 1.0)]);
         let s = stage(vec![-1.0]);
         let mut v = vec![0.0];
-        assert!(push_improving(&p, &s, &mut v));
+        assert!(Pusher::new(&p, &s).push(&mut v));
         assert_eq!(v, vec![2.0]);
-        assert!(!push_improving(&p, &s, &mut v));
+        assert!(!Pusher::new(&p, &s).push(&mut v));
     }
 }

@@ -8,7 +8,7 @@ use highs::{HighsModelStatus, Sense};
 
 use super::callback::SolveWatch;
 use super::program::{Program, StageModel};
-use super::push::push_improving;
+use super::push::Pusher;
 use super::threads::use_threads;
 use super::{has_feasible_solution, RunStatus};
 
@@ -64,12 +64,13 @@ pub fn run(
     start: Option<&[f64]>,
 ) -> RunResult {
     let started = Instant::now();
+    let pusher = Pusher::new(program, stage);
     let start = start.map(|s| {
         let mut pushed = s.to_vec();
-        push_improving(program, stage, &mut pushed);
+        pusher.push(&mut pushed);
         pushed
     });
-    let (result, reported) = checked_run(program, stage, settings, start.as_deref(), true);
+    let (result, reported) = checked_run(&pusher, settings, start.as_deref(), true);
     let left = settings.time_limit_s - started.elapsed().as_secs_f64();
     let lost = result.values.is_some()
         && reported < result.objective - objective_tolerance(reported)
@@ -82,23 +83,23 @@ pub fn run(
         ..settings
     };
     let retry_start = result.values.clone().or(start);
-    let (again, _) = checked_run(program, stage, settings, retry_start.as_deref(), false);
-    let mut best = match (&result.values, &again.values) {
-        (_, None) => result.clone(),
-        (Some(_), Some(_)) if result.objective <= again.objective => result.clone(),
-        _ => again.clone(),
-    };
-    best.bound = [result.bound, again.bound]
+    let (again, _) = checked_run(&pusher, settings, retry_start.as_deref(), false);
+    let bound = [result.bound, again.bound]
         .into_iter()
         .filter(|b| b.is_finite())
         .fold(f64::NEG_INFINITY, f64::max);
+    let again_status = again.status;
+    let again_better =
+        again.values.is_some() && (result.values.is_none() || again.objective < result.objective);
+    let mut best = if again_better { again } else { result };
+    best.bound = bound;
     best.gap = relative_gap(best.objective, best.bound);
     best.proven = best.values.is_some()
         && (best.gap <= settings.mip_gap + 1e-9 || best.objective - best.bound <= MIP_ABS_GAP);
     best.status = if best.proven {
         RunStatus::Optimal
     } else {
-        again.status
+        again_status
     };
     best.time_ms = started.elapsed().as_millis() as u64;
     best
@@ -113,14 +114,14 @@ fn objective_tolerance(objective: f64) -> f64 {
     1e-6 * objective.abs().max(1.0)
 }
 
-/// One run, its answer re-checked; with the objective HiGHS reported.
+/// One run of `pusher`'s stage, its answer re-checked; with the objective HiGHS reported.
 fn checked_run(
-    program: &Program,
-    stage: &StageModel,
+    pusher: &Pusher,
     settings: Settings,
     start: Option<&[f64]>,
     presolve: bool,
 ) -> (RunResult, f64) {
+    let (program, stage) = (pusher.program(), pusher.stage());
     let (mut result, last_improving) = run_once(program, stage, settings, start, presolve);
     let reported = result.objective;
     let returned = result.values.take();
@@ -141,7 +142,7 @@ fn checked_run(
         .flatten()
         .filter(|v| program.violation(stage, v) <= FEASIBILITY_TOLERANCE)
         .map(|mut v| {
-            push_improving(program, stage, &mut v);
+            pusher.push(&mut v);
             v
         })
         .map(|v| (Program::evaluate_dense(&stage.objective, &v), v))

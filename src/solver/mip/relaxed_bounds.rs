@@ -40,27 +40,33 @@ pub fn beside_cost_stage(
     let plan = solution::allocation_from_values(model, layout, start);
     let fills = solution::tier_fills(model, &plan);
     let (_, target) = plan_score::score(model, &plan);
+    let priced = (
+        None,
+        tuning.relaxations_flow_share,
+        tuning.lagrangian_master,
+    );
+    let (solved, bounds) =
+        relaxations_beside(model, &fills, (target, &plan), priced, deadline, solve);
+    (solved, Some((bounds, fills)))
+}
+
+/// Runs `work` and, on one more thread until it returns or `until`, the relaxations
+/// ([`relaxations`]) for `fills`: they never hold the call past `work`, and a panic on their
+/// thread only loses the bounds.
+pub(super) fn relaxations_beside<T: Send>(
+    model: &Model,
+    fills: &[i64],
+    target: (f64, &Allocation),
+    priced: (Option<&PriceBoard>, f64, bound::MasterLimits),
+    until: Instant,
+    work: impl FnOnce() -> T + Send,
+) -> (T, SearchBounds) {
     let done = AtomicBool::new(false);
     std::thread::scope(|scope| {
-        let bounds = scope.spawn(|| {
-            relaxations(
-                model,
-                &fills,
-                (target, &plan),
-                (
-                    None,
-                    tuning.relaxations_flow_share,
-                    tuning.lagrangian_master,
-                ),
-                deadline,
-                &done,
-            )
-        });
-        let solved = solve();
+        let bounds = scope.spawn(|| relaxations(model, fills, target, priced, until, &done));
+        let result = work();
         done.store(true, Ordering::Relaxed);
-        // A panic on the relaxations' thread would only lose the bounds.
-        let bounds = bounds.join().unwrap_or_default();
-        (solved, Some((bounds, fills.clone())))
+        (result, bounds.join().unwrap_or_default())
     })
 }
 

@@ -3,19 +3,18 @@
 //! search runs (before it, when one thread is allowed), for the tier fills the search starts
 //! from, and the per-unit relaxation at the final plan's fills.
 
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use super::lns;
-use super::relaxed_bounds::relaxations;
 pub use super::relaxed_bounds::{relaxation_bound, SearchBounds};
+use super::relaxed_bounds::{relaxations, relaxations_beside};
 use crate::model::Model;
 use crate::solver::Allocation;
 
 /// Runs `search` and, within the time until `deadline`, the relaxations for `fills`: the flow LP
-/// (when below [`crate::solver::bound::flow::MAX_FLOW_COLUMNS`]), then the Lagrangian relaxation from its duals
-/// (or from per-unit prices without it), with subgradient steps aimed at `target`, the cost the
-/// search starts from. With two or more threads allowed (`threads`), they run on one more
+/// (when below [`crate::solver::bound::flow::MAX_FLOW_COLUMNS`]), then the Lagrangian
+/// relaxation from its duals (or from per-unit prices without it), with subgradient steps aimed
+/// at `target`, the cost the search starts from. With two or more threads allowed (`threads`), they run on one more
 /// thread alongside the search (the search's small sub-MIPs barely use a second core) and stop
 /// when the search returns. With one, they run first, given at most the tuning's
 /// `relaxations_sequential_share` of the time, so the call never uses more threads than
@@ -56,23 +55,6 @@ pub fn alongside_bounds<T: Send>(
         );
         return (search(), bounds);
     }
-    // Set when the search returns (early, converged or cancelled), so the relaxations never hold
-    // the call past it.
-    let search_done = AtomicBool::new(false);
-    std::thread::scope(|scope| {
-        let bounds = scope.spawn(|| {
-            relaxations(
-                model,
-                fills,
-                target,
-                (board, flow_share, limits.tuning.lagrangian_master),
-                deadline,
-                &search_done,
-            )
-        });
-        let found = search();
-        search_done.store(true, Ordering::Relaxed);
-        // A panic in HiGHS's thread would only lose the bounds.
-        (found, bounds.join().unwrap_or_default())
-    })
+    let priced = (board, flow_share, limits.tuning.lagrangian_master);
+    relaxations_beside(model, fills, target, priced, deadline, search)
 }

@@ -226,11 +226,12 @@ struct ExactOutcome {
 /// threads or more side by side, the LP on one thread, when the repair's time holds
 /// `limits.lp_seconds_per_column` per column; otherwise the LP first, with at most half of the
 /// stage's time and only when that half holds as much. Then the whole stage's MIP with the
-/// stage's time left, if that is at least `limits.exact_seconds_per_column` per column. The stage's program is built only when its LP or
-/// MIP runs. The MIP gets no start: HiGHS has returned a start's columns with another point's
-/// objective when its presolve changed the start (HiGHS issue #3510), and the re-solve then
-/// needed cost the stage its proof; the repaired plan stays the fallback. A MIP's plan (of tiers
-/// `0..=k`) is kept when better, the lower tiers re-planned after it.
+/// stage's time left, if that is at least `limits.exact_seconds_per_column` per column. The
+/// stage's program is built only when its LP or MIP runs. The MIP gets no start: HiGHS has
+/// returned a start's columns with another point's objective when its presolve changed the
+/// start (HiGHS issue #3510), and the re-solve then needed cost the stage its proof; the
+/// repaired plan stays the fallback. A MIP's plan (of tiers `0..=k`) is kept when better, the
+/// lower tiers re-planned after it.
 fn exact_stage(
     search: &mut Rounds,
     k: usize,

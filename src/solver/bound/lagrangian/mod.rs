@@ -223,12 +223,15 @@ pub fn lagrangian_bound(
         }
         let Some(b) = best.as_mut() else { break };
         let left = deadline.saturating_duration_since(Instant::now());
-        let first_lp = plan.map_or(0.0, |p| {
-            (Master::first_rows(model, p) as f64).powi(2) * limits.seconds_per_row_squared
-        });
+        // The master's size is counted only after the first evaluation, once.
+        let first_lp = || {
+            plan.map_or(0.0, |p| {
+                (Master::first_rows(model, p) as f64).powi(2) * limits.seconds_per_row_squared
+            })
+        };
         if iteration == 0
             && left >= evaluated.elapsed().mul_f64(limits.min_evaluations)
-            && left.as_secs_f64() * limits.share >= first_lp
+            && left.as_secs_f64() * limits.share >= first_lp()
         {
             // Kelley needs tens of rounds, each with an evaluation: with time for fewer, the
             // subgradient steps are the better use of it (and the master is never written).
