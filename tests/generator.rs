@@ -530,3 +530,33 @@ fn regions_k_makes_k_disjoint_regions_and_leaves_the_shapes_own_count_unchanged(
         to_pretty_json(&generate_shape(Preset::S, Shape::Regional, 5))
     );
 }
+
+/// `waveopt generate --orders/--nodes/--skus` makes a shape at any size: the counts asked for,
+/// the shape's settings kept, the departures in the wave id, and a wave that validates.
+#[test]
+fn the_cli_generates_a_shape_at_a_size_between_the_presets() {
+    let dir = std::env::temp_dir().join(format!("waveopt-gen-size-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("tight.json");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_waveopt"))
+        .args([
+            "generate", "--preset", "s", "--shape", "tight", "--seed", "3",
+        ])
+        .args(["--orders", "60", "--nodes", "6", "--skus", "40", "--out"])
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let wave: Wave = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(wave.wave_id, "gen-tight-s-o60-n6-k40-seed3");
+    assert_eq!((wave.orders.len(), wave.nodes.len()), (60, 6));
+    assert!(distinct_skus(&wave) <= 40);
+    assert_eq!(wave.policy.late_penalty_per_day, 30.0, "the tight shape's");
+    assert_eq!(waveopt::validation::validate(&wave), vec![]);
+    let refused = std::process::Command::new(env!("CARGO_BIN_EXE_waveopt"))
+        .args(["generate", "--orders", "0"])
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(2), "a usage error");
+    std::fs::remove_dir_all(&dir).ok();
+}

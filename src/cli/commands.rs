@@ -18,10 +18,19 @@ pub fn dispatch(command: Command) -> Result<ExitCode, Error> {
             shape,
             seed,
             regions,
+            orders,
+            nodes,
+            skus,
             out,
             csv,
         } => generate(
-            (&preset, &shape, regions),
+            (&preset, &shape),
+            crate::generate::Variant {
+                regions: regions.map(usize::from),
+                orders: orders.map(|n| n as usize),
+                nodes: nodes.map(usize::from),
+                skus: skus.map(|n| n as usize),
+            },
             seed,
             out.as_deref(),
             csv.as_deref(),
@@ -142,7 +151,8 @@ fn check(wave_path: &Path, plan_path: &Path) -> Result<ExitCode, Error> {
 }
 
 fn generate(
-    (preset, shape, regions): (&str, &str, Option<u16>),
+    (preset, shape): (&str, &str),
+    variant: crate::generate::Variant,
     seed: u64,
     out: Option<&Path>,
     csv: Option<&Path>,
@@ -163,10 +173,7 @@ fn generate(
             ));
         }
     };
-    let wave = match regions {
-        Some(k) => crate::generate::generate_regions(preset, shape, k as usize, seed),
-        None => crate::generate::generate_shape(preset, shape, seed),
-    };
+    let wave = crate::generate::generate_with(&variant.config(preset, shape), seed);
     match csv {
         Some(dir) => format::csv_folder::write_folder(&wave, dir)?,
         None => emit(&format::to_pretty_json(&wave), out)?,

@@ -50,6 +50,15 @@ pub enum Command {
         /// SKU), whatever the shape; absent: the shape's own (1, or 2 for regional).
         #[arg(long, value_parser = clap::value_parser!(u16).range(1..=32))]
         regions: Option<u16>,
+        /// Orders instead of the preset's (the shape's settings are kept).
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+        orders: Option<u32>,
+        /// Nodes instead of the preset's.
+        #[arg(long, value_parser = clap::value_parser!(u16).range(1..=2_000))]
+        nodes: Option<u16>,
+        /// SKUs instead of the preset's.
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+        skus: Option<u32>,
         /// Output file (JSON); stdout when absent.
         #[arg(long)]
         out: Option<PathBuf>,

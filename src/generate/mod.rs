@@ -29,7 +29,7 @@ use crate::format::Wave;
 
 pub use cities::Bands;
 pub use rng::Rng;
-pub use shape::{generate_regions, generate_shape, Shape};
+pub use shape::{generate_regions, generate_shape, Shape, Variant};
 
 /// The reference dataset sizes of SPEC.md §7.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

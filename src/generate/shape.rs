@@ -113,12 +113,43 @@ pub fn generate_shape(preset: Preset, shape: Shape, seed: u64) -> Wave {
 /// shape's goes into the name (`s-regions3`, so the wave id `gen-s-regions3-seed1`); the
 /// shape's own count gives the shape's wave, byte for byte.
 pub fn generate_regions(preset: Preset, shape: Shape, regions: usize, seed: u64) -> Wave {
-    let mut config = shape.config(preset);
-    if regions != config.regions {
-        config.name = format!("{}-regions{regions}", config.name);
-        config.regions = regions;
+    let variant = Variant {
+        regions: Some(regions),
+        ..Variant::default()
+    };
+    generate_with(&variant.config(preset, shape), seed)
+}
+
+/// Departures from a shape's settings at a preset's size: the number of regions, and the
+/// wave's size, so that a shape can be generated at any size between and beyond the presets
+/// (`tight` at 500 orders × 12 nodes). Every departure goes into the name (`tight-s-o500-n12`),
+/// and none gives the shape's own wave, byte for byte.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Variant {
+    pub regions: Option<usize>,
+    pub orders: Option<usize>,
+    pub nodes: Option<usize>,
+    pub skus: Option<usize>,
+}
+
+impl Variant {
+    /// The generator settings of `shape` at `preset` with these departures.
+    pub fn config(self, preset: Preset, shape: Shape) -> GeneratorConfig {
+        let mut config = shape.config(preset);
+        let mut name = config.name.clone();
+        let mut change = |value: Option<usize>, field: &mut usize, tag: &str| {
+            if let Some(value) = value.filter(|v| v != field) {
+                name.push_str(&format!("-{tag}{value}"));
+                *field = value;
+            }
+        };
+        change(self.regions, &mut config.regions, "regions");
+        change(self.orders, &mut config.orders, "o");
+        change(self.nodes, &mut config.nodes, "n");
+        change(self.skus, &mut config.skus, "k");
+        config.name = name;
+        config
     }
-    generate_with(&config, seed)
 }
 
 #[cfg(test)]
@@ -141,5 +172,27 @@ mod tests {
             assert_eq!(Shape::Standard.config(preset), preset.config());
         }
         assert_eq!(Shape::Tight.config(Preset::M).name, "tight-m");
+    }
+
+    #[test]
+    fn a_variant_names_its_departures_and_keeps_the_rest() {
+        let sized = Variant {
+            orders: Some(500),
+            nodes: Some(12),
+            ..Variant::default()
+        };
+        let config = sized.config(Preset::S, Shape::Tight);
+        assert_eq!(config.name, "tight-s-o500-n12");
+        assert_eq!((config.orders, config.nodes, config.skus), (500, 12, 300));
+        assert_eq!(config.late_penalty_per_day, 30.0);
+        let same = Variant {
+            orders: Some(200),
+            regions: Some(1),
+            ..Variant::default()
+        };
+        assert_eq!(
+            same.config(Preset::S, Shape::Tight),
+            Shape::Tight.config(Preset::S)
+        );
     }
 }
