@@ -119,7 +119,7 @@ pub struct Tuning {
     /// higher than per-unit prices do, so it gets the larger part. Default 0.75.
     pub relaxations_flow_share: f64,
     /// The most of the search's time the relaxations may take when they cannot run alongside it
-    /// (one thread). Default 1/3.
+    /// (one thread), and likewise before the one MIP's cost stage with one thread. Default 1/3.
     pub relaxations_sequential_share: f64,
     /// The Lagrangian relaxation's Kelley rounds ([`MasterLimits`]): tried when 40 more
     /// evaluations fit after the first and a quarter of the time left holds 1e-8 s per square

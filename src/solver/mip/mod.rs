@@ -135,7 +135,7 @@ pub fn solve(
         cancel,
         max_nodes: None,
         cover_pool: true,
-        relaxations_beside: threads_for(options) >= 2,
+        cost_relaxations: stages::CostRelaxations::for_threads(threads_for(options)),
         tuning,
     };
     let outcome = runner.run();
@@ -383,7 +383,7 @@ pub fn export_model(wave: &Wave, out: &Path, ext: &str) -> Result<(), Error> {
         cancel: &AtomicBool::new(false),
         max_nodes: None,
         cover_pool: false,
-        relaxations_beside: false,
+        cost_relaxations: stages::CostRelaxations::Off,
         tuning: &Tuning::default(),
     };
     let outcome = runner.run();

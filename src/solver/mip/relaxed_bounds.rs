@@ -50,6 +50,29 @@ pub fn beside_cost_stage(
     (solved, Some((bounds, fills)))
 }
 
+/// The relaxations for the tier fills the cost stage's start `plan` holds (the fills the stage
+/// keeps), on the calling thread before the stage (with one thread there is none to run them
+/// beside HiGHS), within the tuning's `relaxations_sequential_share` of the time to `deadline`,
+/// or until `cancel`. Returns them with the fills they were solved for.
+pub fn before_cost_stage(
+    (model, layout, deadline, tuning): (&Model, &Layout, Instant, &Tuning),
+    plan: &[f64],
+    cancel: &AtomicBool,
+) -> (SearchBounds, Vec<i64>) {
+    let plan = solution::allocation_from_values(model, layout, plan);
+    let fills = solution::tier_fills(model, &plan);
+    let (_, target) = plan_score::score(model, &plan);
+    let priced = (
+        None,
+        tuning.relaxations_flow_share,
+        tuning.lagrangian_master,
+    );
+    let left = deadline.saturating_duration_since(Instant::now());
+    let until = Instant::now() + left.mul_f64(tuning.relaxations_sequential_share);
+    let bounds = relaxations(model, &fills, (target, &plan), priced, until, cancel);
+    (bounds, fills)
+}
+
 /// Runs `work` and, on one more thread until it returns or `until`, the relaxations
 /// ([`relaxations`]) for `fills`: they never hold the call past `work`, and a panic on their
 /// thread only loses the bounds.

@@ -56,11 +56,35 @@ pub struct Runner<'a> {
     /// [`Tuning::one_mip_pool_share`] of the time left (the whole wave's cost stage; not the
     /// search's rounds).
     pub cover_pool: bool,
-    /// Whether the strict cost stage's bound also comes from the relaxations, solved beside it
-    /// on one more thread ([`relaxed_bounds::beside_cost_stage`]; the whole wave's one MIP with
-    /// two threads or more).
-    pub relaxations_beside: bool,
+    /// Whether, and how, the strict cost stage's bound also comes from the relaxations.
+    pub cost_relaxations: CostRelaxations,
     pub tuning: &'a Tuning,
+}
+
+/// Where the relaxations that may raise an unproven strict cost stage's bound run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CostRelaxations {
+    /// Not at all (the neighbourhood search's rounds, the exported model).
+    Off,
+    /// On one more thread beside HiGHS ([`relaxed_bounds::beside_cost_stage`]): the one MIP
+    /// with two threads or more.
+    Beside,
+    /// Before HiGHS, within the tuning's `relaxations_sequential_share` of the stage's time
+    /// (they stop sooner when they converge) and on the same thread
+    /// ([`relaxed_bounds::before_cost_stage`]): the one MIP with one thread, as each of a wave's
+    /// independent parts gets when they are solved side by side. HiGHS gets the time left.
+    Before,
+}
+
+impl CostRelaxations {
+    /// `Beside` with two threads or more, else `Before`.
+    pub fn for_threads(threads: u32) -> Self {
+        if threads >= 2 {
+            CostRelaxations::Beside
+        } else {
+            CostRelaxations::Before
+        }
+    }
 }
 
 impl Runner<'_> {
@@ -365,10 +389,16 @@ impl Runner<'_> {
             stages.push(pool.stage());
         }
         let run = || highs_run::run(self.program, &stage, self.settings(1.0), start.as_deref());
-        let beside = (self.model, self.layout, self.deadline, self.tuning);
-        let (mut r, relaxed) = match start.as_deref().filter(|_| self.relaxations_beside) {
-            Some(plan) => relaxed_bounds::beside_cost_stage(beside, plan, run),
-            None => (run(), None),
+        let with = (self.model, self.layout, self.deadline, self.tuning);
+        let (mut r, relaxed) = match (start.as_deref(), self.cost_relaxations) {
+            (Some(plan), CostRelaxations::Beside) => {
+                relaxed_bounds::beside_cost_stage(with, plan, run)
+            }
+            (Some(plan), CostRelaxations::Before) => {
+                let relaxed = relaxed_bounds::before_cost_stage(with, plan, self.cancel);
+                (run(), Some(relaxed))
+            }
+            _ => (run(), None),
         };
         stages.push(self.stats("cost", &r, r.objective, r.bound));
         relaxed_bounds::raise_to_relaxations(
