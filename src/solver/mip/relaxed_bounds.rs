@@ -27,6 +27,32 @@ pub struct SearchBounds {
     pub lagrangian: Option<LagrangianBound>,
 }
 
+/// Where the relaxations that may raise an unproven strict cost stage's bound run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CostRelaxations {
+    /// Not at all (the neighbourhood search's rounds, the exported model).
+    Off,
+    /// On one more thread beside HiGHS ([`beside_cost_stage`]): the one MIP
+    /// with two threads or more.
+    Beside,
+    /// Before HiGHS, within the tuning's `relaxations_sequential_share` of the stage's time
+    /// (they stop sooner when they converge) and on the same thread
+    /// ([`before_cost_stage`]): the one MIP with one thread, as each of a wave's
+    /// independent parts gets when they are solved side by side. HiGHS gets the time left.
+    Before,
+}
+
+impl CostRelaxations {
+    /// `Beside` with two threads or more, else `Before`.
+    pub fn for_threads(threads: u32) -> Self {
+        if threads >= 2 {
+            CostRelaxations::Beside
+        } else {
+            CostRelaxations::Before
+        }
+    }
+}
+
 /// Runs `solve` (one MIP's cost stage, started from the columns `start`) and, beside it on one
 /// more thread until it returns or the deadline, the relaxations for the tier fills `start`
 /// holds (the fills the cost stage keeps): when HiGHS's own root outlasts the time, as on large

@@ -17,6 +17,7 @@ use std::time::Instant;
 
 use super::formulation::{fifo_weights, weighted_objective, Layout};
 use super::pool;
+pub use super::relaxed_bounds::CostRelaxations;
 use super::tier_engine;
 use super::{relaxed_bounds, solution};
 use crate::format::{Allocation as AllocationMode, StageStats, WithinTier};
@@ -59,32 +60,6 @@ pub struct Runner<'a> {
     /// Whether, and how, the strict cost stage's bound also comes from the relaxations.
     pub cost_relaxations: CostRelaxations,
     pub tuning: &'a Tuning,
-}
-
-/// Where the relaxations that may raise an unproven strict cost stage's bound run.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CostRelaxations {
-    /// Not at all (the neighbourhood search's rounds, the exported model).
-    Off,
-    /// On one more thread beside HiGHS ([`relaxed_bounds::beside_cost_stage`]): the one MIP
-    /// with two threads or more.
-    Beside,
-    /// Before HiGHS, within the tuning's `relaxations_sequential_share` of the stage's time
-    /// (they stop sooner when they converge) and on the same thread
-    /// ([`relaxed_bounds::before_cost_stage`]): the one MIP with one thread, as each of a wave's
-    /// independent parts gets when they are solved side by side. HiGHS gets the time left.
-    Before,
-}
-
-impl CostRelaxations {
-    /// `Beside` with two threads or more, else `Before`.
-    pub fn for_threads(threads: u32) -> Self {
-        if threads >= 2 {
-            CostRelaxations::Beside
-        } else {
-            CostRelaxations::Before
-        }
-    }
 }
 
 impl Runner<'_> {
