@@ -88,8 +88,8 @@ fn explain_lists_the_chosen_option_and_priced_alternatives() {
     assert!(quiet.orders.iter().all(|o| o.explain.is_none()));
 }
 
-/// The one MIP's cost stage also runs the search routes' relaxations: beside it with two
-/// threads, before it with one. When HiGHS does not prove the stage in time, the plan's bound
+/// The one MIP's last stage (strict: cost; weighted: its only one) also runs the search
+/// routes' relaxations: beside it with two threads, before it with one. When HiGHS does not prove the stage in time, the plan's bound
 /// is the larger of HiGHS's and theirs, and never above the plan's cost. (Given minutes, a large
 /// wave switches to the one MIP; before, its bound then fell to whatever HiGHS's unfinished root
 /// gave, 0 on tight M at 300 s. With one thread, as each of a wave's independent parts gets when
@@ -107,18 +107,29 @@ fn the_one_mips_bound_is_at_least_its_relaxations_when_highs_proves_nothing() {
     regions.options.time_limit_ms = 2_000;
     regions.options.threads = Some(2);
     checked += usize::from(bound_at_least_relaxations(&regions));
+    // The weighted policy's single stage, whose objective (cost plus unfilled penalties) the
+    // relaxations bound too.
+    for threads in [2, 1] {
+        let mut weighted = generate::generate_shape(Preset::S, generate::Shape::Tight, 7);
+        weighted.policy.allocation = waveopt::format::Allocation::Weighted;
+        weighted.options.time_limit_ms = 1_500;
+        weighted.options.threads = Some(threads);
+        checked += usize::from(bound_at_least_relaxations(&weighted));
+    }
     assert!(
-        checked >= 2,
-        "HiGHS proved {} of 3 cost stages",
-        3 - checked
+        checked >= 3,
+        "HiGHS proved {} of 5 last stages",
+        5 - checked
     );
 }
 
-/// Checks the plan, and its bound against its stages; false when HiGHS proved the cost stage.
+/// Checks the plan, and its bound against its stages; false when HiGHS proved the last stage.
 fn bound_at_least_relaxations(wave: &Wave) -> bool {
     let plan = common::plan_checked(wave, Engine::Mip);
     let stage = |name: &str| plan.solver.stages.iter().find(|s| s.name == name);
-    let cost = stage("cost").expect("the one MIP has a cost stage");
+    let cost = stage("cost")
+        .or(stage("weighted"))
+        .expect("the one MIP has a cost or weighted stage");
     let total = plan.objective.total;
     assert!(plan.bound <= total + 1e-6 * total.abs());
     if cost.status == "optimal" {

@@ -27,7 +27,9 @@ pub struct SearchBounds {
     pub lagrangian: Option<LagrangianBound>,
 }
 
-/// Where the relaxations that may raise an unproven strict cost stage's bound run.
+/// Where the relaxations that may raise an unproven last stage's bound run (strict: the cost
+/// stage; weighted: the only stage, whose objective, cost plus unfilled penalties, they bound
+/// as well).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CostRelaxations {
     /// Not at all (the neighbourhood search's rounds, the exported model).

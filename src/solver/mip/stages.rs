@@ -18,6 +18,7 @@ use std::time::Instant;
 use super::formulation::{fifo_weights, weighted_objective, Layout};
 use super::pool;
 pub use super::relaxed_bounds::CostRelaxations;
+use super::relaxed_bounds::SearchBounds;
 use super::tier_engine;
 use super::{relaxed_bounds, solution};
 use crate::format::{Allocation as AllocationMode, StageStats, WithinTier};
@@ -57,7 +58,8 @@ pub struct Runner<'a> {
     /// [`Tuning::one_mip_pool_share`] of the time left (the whole wave's cost stage; not the
     /// search's rounds).
     pub cover_pool: bool,
-    /// Whether, and how, the strict cost stage's bound also comes from the relaxations.
+    /// Whether, and how, the last stage's bound (strict: cost; weighted: the only stage) also
+    /// comes from the relaxations.
     pub cost_relaxations: CostRelaxations,
     pub tuning: &'a Tuning,
 }
@@ -143,6 +145,30 @@ impl Runner<'_> {
         }
     }
 
+    /// The last stage (strict: cost; weighted: the only one) from `start`, with the relaxations
+    /// beside or before it as [`Runner::cost_relaxations`] says: HiGHS's result, and the
+    /// relaxations with the tier fills they were solved for (none without a start or when off).
+    /// The relaxations bound the policy's objective: cost under strict (with the fills held),
+    /// cost plus unfilled penalties under weighted, which is the weighted stage's objective.
+    fn run_with_relaxations(
+        &self,
+        stage: &StageModel,
+        start: Option<&[f64]>,
+    ) -> (RunResult, Option<(SearchBounds, Vec<i64>)>) {
+        let run = || highs_run::run(self.program, stage, self.settings(1.0), start);
+        let with = (self.model, self.layout, self.deadline, self.tuning);
+        match (start, self.cost_relaxations) {
+            (Some(plan), CostRelaxations::Beside) => {
+                relaxed_bounds::beside_cost_stage(with, plan, run)
+            }
+            (Some(plan), CostRelaxations::Before) => {
+                let relaxed = relaxed_bounds::before_cost_stage(with, plan, self.cancel);
+                (run(), Some(relaxed))
+            }
+            _ => (run(), None),
+        }
+    }
+
     fn weighted(&self) -> StageOutcome {
         let stage = StageModel {
             objective: weighted_objective(self.model, self.layout),
@@ -154,11 +180,18 @@ impl Runner<'_> {
             .map(|v| self.polished(v))
             .unzip();
         let pooled = pooled.flatten();
-        let r = highs_run::run(self.program, &stage, self.settings(1.0), start.as_deref());
+        let (mut r, relaxed) = self.run_with_relaxations(&stage, start.as_deref());
         let stats = self.stats("weighted", &r, r.objective, r.bound);
         let mut notes: Vec<String> = pooled.iter().map(|p| p.note()).collect();
         let mut stages: Vec<StageStats> = pooled.iter().map(|p| p.stage()).collect();
         stages.push(stats);
+        relaxed_bounds::raise_to_relaxations(
+            (self.model, self.layout),
+            &mut r,
+            start.as_deref(),
+            relaxed,
+            (&mut stages, &mut notes),
+        );
         let (values, gap) = match (r.values, start) {
             (Some(v), _) => (Some(v), r.gap),
             (None, start) => {
@@ -363,18 +396,7 @@ impl Runner<'_> {
             notes.push(pool.note());
             stages.push(pool.stage());
         }
-        let run = || highs_run::run(self.program, &stage, self.settings(1.0), start.as_deref());
-        let with = (self.model, self.layout, self.deadline, self.tuning);
-        let (mut r, relaxed) = match (start.as_deref(), self.cost_relaxations) {
-            (Some(plan), CostRelaxations::Beside) => {
-                relaxed_bounds::beside_cost_stage(with, plan, run)
-            }
-            (Some(plan), CostRelaxations::Before) => {
-                let relaxed = relaxed_bounds::before_cost_stage(with, plan, self.cancel);
-                (run(), Some(relaxed))
-            }
-            _ => (run(), None),
-        };
+        let (mut r, relaxed) = self.run_with_relaxations(&stage, start.as_deref());
         stages.push(self.stats("cost", &r, r.objective, r.bound));
         relaxed_bounds::raise_to_relaxations(
             (self.model, self.layout),
