@@ -38,8 +38,8 @@ pub struct Tuning {
     pub tier_lp_seconds_per_column: f64,
     /// The neighbourhood repair of a tier stage too large for its time
     /// ([`crate::solver::tiers::repair`]): columns per neighbourhood (default 20,000), orders
-    /// freed at a full node (default 64) and the share of the time left one neighbourhood's MIP
-    /// may take (default 0.25).
+    /// freed at a full node (default 64) and the share of the repair's time left one
+    /// neighbourhood's MIP may take (default 0.5).
     pub tier_repair: RepairSizes,
     /// Share of the time that the tier engine may take on the search routes (it stops once every
     /// tier is proven); the cost search gets the rest. Default 0.2.
@@ -141,7 +141,7 @@ impl Default for Tuning {
             tier_repair: RepairSizes {
                 max_columns: 20_000,
                 movers: 64,
-                hood_time_share: 0.25,
+                hood_time_share: 0.5,
             },
             search_tier_engine_share: 0.2,
             search_reserve_share: 0.04,
