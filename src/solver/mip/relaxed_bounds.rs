@@ -65,9 +65,7 @@ pub fn beside_cost_stage(
     start: &[f64],
     solve: impl FnOnce() -> RunResult + Send,
 ) -> (RunResult, Option<(SearchBounds, Vec<i64>)>) {
-    let plan = solution::allocation_from_values(model, layout, start);
-    let fills = solution::tier_fills(model, &plan);
-    let (_, target) = plan_score::score(model, &plan);
+    let (plan, fills, target) = stage_start(model, layout, start);
     let priced = (
         None,
         tuning.relaxations_flow_share,
@@ -76,6 +74,15 @@ pub fn beside_cost_stage(
     let (solved, bounds) =
         relaxations_beside(model, &fills, (target, &plan), priced, deadline, solve);
     (solved, Some((bounds, fills)))
+}
+
+/// A last stage's start as the relaxations take it: the plan, its tier fills (those the stage
+/// keeps) and its score's cost (the Lagrangian's target).
+fn stage_start(model: &Model, layout: &Layout, start: &[f64]) -> (Allocation, Vec<i64>, f64) {
+    let plan = solution::allocation_from_values(model, layout, start);
+    let fills = solution::tier_fills(model, &plan);
+    let (_, target) = plan_score::score(model, &plan);
+    (plan, fills, target)
 }
 
 /// The relaxations for the tier fills the cost stage's start `plan` holds (the fills the stage
@@ -87,9 +94,7 @@ pub fn before_cost_stage(
     plan: &[f64],
     cancel: &AtomicBool,
 ) -> (SearchBounds, Vec<i64>) {
-    let plan = solution::allocation_from_values(model, layout, plan);
-    let fills = solution::tier_fills(model, &plan);
-    let (_, target) = plan_score::score(model, &plan);
+    let (plan, fills, target) = stage_start(model, layout, plan);
     let priced = (
         None,
         tuning.relaxations_flow_share,
