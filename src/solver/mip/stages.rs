@@ -18,7 +18,6 @@ use std::time::Instant;
 use super::formulation::{fifo_weights, weighted_objective, Layout};
 use super::pool;
 pub use super::relaxed_bounds::CostRelaxations;
-use super::relaxed_bounds::SearchBounds;
 use super::tier_engine;
 use super::{relaxed_bounds, solution};
 use crate::format::{Allocation as AllocationMode, StageStats, WithinTier};
@@ -145,19 +144,22 @@ impl Runner<'_> {
         }
     }
 
-    /// The last stage (strict: cost; weighted: the only one) from `start`, with the relaxations
-    /// beside or before it as [`Runner::cost_relaxations`] says: HiGHS's result, and the
-    /// relaxations with the tier fills they were solved for (none without a start or when off).
-    /// The relaxations bound the policy's objective: cost under strict (with the fills held),
-    /// cost plus unfilled penalties under weighted, which is the weighted stage's objective.
-    fn run_with_relaxations(
+    /// The last stage (strict: cost; weighted: the only one) from `start`, named `name` in
+    /// `stages`, with the relaxations beside or before it as [`Runner::cost_relaxations`] says
+    /// (none without a start or when off): when HiGHS does not prove the stage, its bound is
+    /// raised to theirs and their stages and note follow its own. The relaxations bound the
+    /// policy's objective: cost under strict (with the fills held), cost plus unfilled penalties
+    /// under weighted, which is the weighted stage's objective.
+    fn run_last_stage(
         &self,
+        name: &str,
         stage: &StageModel,
         start: Option<&[f64]>,
-    ) -> (RunResult, Option<(SearchBounds, Vec<i64>)>) {
+        (stages, notes): (&mut Vec<StageStats>, &mut Vec<String>),
+    ) -> RunResult {
         let run = || highs_run::run(self.program, stage, self.settings(1.0), start);
         let with = (self.model, self.layout, self.deadline, self.tuning);
-        match (start, self.cost_relaxations) {
+        let (mut r, relaxed) = match (start, self.cost_relaxations) {
             (Some(plan), CostRelaxations::Beside) => {
                 relaxed_bounds::beside_cost_stage(with, plan, run)
             }
@@ -166,7 +168,11 @@ impl Runner<'_> {
                 (run(), Some(relaxed))
             }
             _ => (run(), None),
-        }
+        };
+        stages.push(self.stats(name, &r, r.objective, r.bound));
+        let shared = (self.model, self.layout);
+        relaxed_bounds::raise_to_relaxations(shared, &mut r, start, relaxed, (stages, notes));
+        r
     }
 
     fn weighted(&self) -> StageOutcome {
@@ -180,18 +186,10 @@ impl Runner<'_> {
             .map(|v| self.polished(v))
             .unzip();
         let pooled = pooled.flatten();
-        let (mut r, relaxed) = self.run_with_relaxations(&stage, start.as_deref());
-        let stats = self.stats("weighted", &r, r.objective, r.bound);
         let mut notes: Vec<String> = pooled.iter().map(|p| p.note()).collect();
         let mut stages: Vec<StageStats> = pooled.iter().map(|p| p.stage()).collect();
-        stages.push(stats);
-        relaxed_bounds::raise_to_relaxations(
-            (self.model, self.layout),
-            &mut r,
-            start.as_deref(),
-            relaxed,
-            (&mut stages, &mut notes),
-        );
+        let last = (&mut stages, &mut notes);
+        let r = self.run_last_stage("weighted", &stage, start.as_deref(), last);
         let (values, gap) = match (r.values, start) {
             (Some(v), _) => (Some(v), r.gap),
             (None, start) => {
@@ -396,15 +394,8 @@ impl Runner<'_> {
             notes.push(pool.note());
             stages.push(pool.stage());
         }
-        let (mut r, relaxed) = self.run_with_relaxations(&stage, start.as_deref());
-        stages.push(self.stats("cost", &r, r.objective, r.bound));
-        relaxed_bounds::raise_to_relaxations(
-            (self.model, self.layout),
-            &mut r,
-            start.as_deref(),
-            relaxed,
-            (&mut stages, &mut notes),
-        );
+        let last = (&mut stages, &mut notes);
+        let r = self.run_last_stage("cost", &stage, start.as_deref(), last);
         let (values, gap) = match (r.values, start) {
             (Some(v), _) => (Some(v), r.gap),
             // No better plan in time: the incumbent from the tier stages holds every tier's fill.
