@@ -12,11 +12,14 @@
 //! stock carries at most `A − Σ R`; other channels enter at the overflow vertex.
 //!
 //! A node with a shipment capacity of `s` slots passes at most what its `s` largest orders could
-//! take there ([`slot_throughput`]). What the network leaves out is relaxed, never tightened:
+//! take there ([`nodes::slot_throughput`]). What the network leaves out is relaxed, never tightened:
 //! network-wide reservations (their per-channel budgets span nodes, which no single-commodity
 //! flow can hold), shipment counts beyond that, ship-complete, fill-or-kill and
 //! `max_shipments_per_order`. So its maximum flow,
 //! taken tier by tier, bounds the lexicographic fills of every plan from above.
+
+mod hubs;
+mod nodes;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -26,6 +29,8 @@ use super::maxflow::{Edge, FlowGraph, Vertex, UNBOUNDED};
 use super::serving::Restrictions;
 use crate::model::{ChannelIdx, Model, NodeIdx, OrderIdx, SkuIdx};
 use crate::solver::Allocation;
+use hubs::{hub_sets, is_superset, Hub, HubArc};
+use nodes::{slot_throughput, stock_entry, StockEntry};
 
 /// One arc from a line to a node.
 #[derive(Debug, Clone, Copy)]
@@ -47,39 +52,6 @@ pub struct WaveNetwork {
     /// Per order, per line: the hub the line reaches its common nodes through, if any.
     line_hub: Vec<Vec<Option<HubArc>>>,
     hubs: Vec<Hub>,
-}
-
-/// A shared vertex for the lines of one (SKU, channel) that may all use the same nodes: each
-/// such line has one arc into the hub, which has one arc to each node's stock, in place of an
-/// arc from every line to every node. The flow is the same (any hub flow splits back into
-/// per-line flows over nodes every member line may use); the network is many times smaller.
-struct Hub {
-    /// Its nodes with the arc to each one's stock entry, sorted by node.
-    out: Vec<(NodeIdx, Edge)>,
-}
-
-/// How a line enters its hub.
-#[derive(Debug, Clone, Copy)]
-struct HubArc {
-    hub: usize,
-    /// The arc from the line's vertex into the hub; `None` when the line's source arc runs
-    /// straight into the hub (the line has no other arcs).
-    edge: Option<Edge>,
-}
-
-/// The entry vertices of one (node, SKU): one per reserved channel, and the shared one.
-struct StockEntry {
-    shared: Vertex,
-    reserved: Vec<(ChannelIdx, Vertex)>,
-}
-
-impl StockEntry {
-    fn for_channel(&self, channel: ChannelIdx) -> Vertex {
-        self.reserved
-            .iter()
-            .find(|&&(c, _)| c == channel)
-            .map_or(self.shared, |&(_, v)| v)
-    }
 }
 
 /// Per order, per line: the nodes it may draw its SKU from, in the order's serving order (empty
@@ -109,77 +81,6 @@ fn allowed_nodes(
                 .collect()
         })
         .collect()
-}
-
-/// Per (SKU, channel): the node set its hub serves, the one most of its lines may use (ties to
-/// the smaller set), when at least two lines share it; its nodes come in the order the member
-/// lines rank them on average (cheapest first), ties by node.
-fn hub_sets(
-    model: &Model,
-    allowed: &[Vec<Vec<NodeIdx>>],
-) -> BTreeMap<(SkuIdx, ChannelIdx), Vec<NodeIdx>> {
-    let mut counts: HashMap<(SkuIdx, ChannelIdx), HashMap<Vec<NodeIdx>, usize>> = HashMap::new();
-    for (o, lines) in allowed.iter().enumerate() {
-        let channel = model.orders[o].channel;
-        for (l, nodes) in lines.iter().enumerate() {
-            if nodes.is_empty() {
-                continue;
-            }
-            let mut set = nodes.clone();
-            set.sort_unstable();
-            *counts
-                .entry((model.orders[o].lines[l].sku, channel))
-                .or_default()
-                .entry(set)
-                .or_default() += 1;
-        }
-    }
-    let mut hubs: BTreeMap<(SkuIdx, ChannelIdx), Vec<NodeIdx>> = counts
-        .into_iter()
-        .filter_map(|(class, sets)| {
-            sets.into_iter()
-                .filter(|(_, count)| *count >= 2)
-                .min_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)))
-                .map(|(set, _)| (class, set))
-        })
-        .collect();
-    // Rank each hub's nodes by their average position in the member lines' serving orders.
-    let mut rank: HashMap<(SkuIdx, ChannelIdx), Vec<(usize, usize)>> = hubs
-        .iter()
-        .map(|(class, set)| (*class, vec![(0, 0); set.len()]))
-        .collect();
-    for (o, lines) in allowed.iter().enumerate() {
-        for (l, nodes) in lines.iter().enumerate() {
-            let class = (model.orders[o].lines[l].sku, model.orders[o].channel);
-            let (Some(set), Some(ranks)) = (hubs.get(&class), rank.get_mut(&class)) else {
-                continue;
-            };
-            if !is_superset(nodes, set) {
-                continue;
-            }
-            for (position, n) in nodes.iter().filter(|n| set.contains(n)).enumerate() {
-                let i = set.binary_search(n).expect("a member of the set");
-                ranks[i].0 += position;
-                ranks[i].1 += 1;
-            }
-        }
-    }
-    for (class, set) in hubs.iter_mut() {
-        let ranks = &rank[class];
-        let mut ordered: Vec<(usize, NodeIdx)> = set
-            .iter()
-            .enumerate()
-            .map(|(i, &n)| (ranks[i].0 * 1_000_000 / ranks[i].1.max(1), n))
-            .collect();
-        ordered.sort_unstable();
-        *set = ordered.into_iter().map(|(_, n)| n).collect();
-    }
-    hubs
-}
-
-/// Whether `nodes` (any order) holds every node of `set` (sorted).
-fn is_superset(nodes: &[NodeIdx], set: &[NodeIdx]) -> bool {
-    nodes.len() >= set.len() && set.iter().all(|n| nodes.contains(n))
 }
 
 /// Builds the network with every source arc closed (capacity 0); [`open_tier`] opens them.
@@ -317,84 +218,6 @@ fn build_with_hubs(
         line_hub,
         hubs,
     }
-}
-
-/// Per node, the most units its shipment slots can carry: with `s` slots, no plan ships from it
-/// more than the `s` largest orders it could serve would take there (each order's lines capped
-/// by the node's stock; the whole order for ship-complete). Unbounded without a shipment
-/// capacity. This keeps the flow a relaxation while charging it for the slots it would use.
-fn slot_throughput(
-    model: &Model,
-    serving: &[Vec<NodeIdx>],
-    restrictions: &Restrictions,
-) -> Vec<i64> {
-    let mut most: Vec<Vec<i64>> = vec![Vec::new(); model.nodes.len()];
-    for (o, order) in model.orders.iter().enumerate() {
-        if order.is_held() || restrictions.killed.contains(&o) {
-            continue;
-        }
-        for &n in &serving[o] {
-            if model.nodes[n].capacity_shipments.is_none() || !restrictions.allows(o, n) {
-                continue;
-            }
-            let units: i64 = if order.ship_complete {
-                order.units()
-            } else {
-                order
-                    .lines
-                    .iter()
-                    .map(|l| l.qty.min(model.available(n, l.sku)))
-                    .sum()
-            };
-            most[n].push(units);
-        }
-    }
-    most.into_iter()
-        .zip(&model.nodes)
-        .map(|(mut units, node)| match node.capacity_shipments {
-            Some(slots) if (slots.max(0) as usize) < units.len() => {
-                let slots = slots.max(0) as usize;
-                if slots == 0 {
-                    return 0;
-                }
-                units.select_nth_unstable_by(slots - 1, |a, b| b.cmp(a));
-                units[..slots].iter().sum()
-            }
-            _ => UNBOUNDED,
-        })
-        .collect()
-}
-
-/// The stock vertex of (node, SKU) with its reservation gadget, if the place has one.
-fn stock_entry(
-    model: &Model,
-    graph: &mut FlowGraph,
-    node_vertex: Vertex,
-    (node, sku): (NodeIdx, SkuIdx),
-    place: Option<usize>,
-) -> StockEntry {
-    let stock = graph.add_vertex();
-    graph.add_arc(stock, node_vertex, model.available(node, sku));
-    let Some(place) = place.map(|p| &model.reservations[p]) else {
-        return StockEntry {
-            shared: stock,
-            reserved: Vec::new(),
-        };
-    };
-    let shared = graph.add_vertex();
-    graph.add_arc(shared, stock, place.unreserved().max(0));
-    let reserved = place
-        .shares
-        .iter()
-        .filter(|s| s.reserved > 0)
-        .map(|s| {
-            let v = graph.add_vertex();
-            graph.add_arc(v, stock, s.reserved);
-            graph.add_arc(v, shared, UNBOUNDED);
-            (s.channel, v)
-        })
-        .collect();
-    StockEntry { shared, reserved }
 }
 
 impl WaveNetwork {
