@@ -73,3 +73,35 @@ fn the_large_orlib_instances_reproduce_their_optima() {
         );
     }
 }
+
+/// On a fixed-charge wave the cost stage's start comes from the nodes its LP opens: cap131's
+/// greedy start, with nodes closed one at a time, keeps nodes open that the optimum closes, and
+/// the MIP over the nodes the LP uses finds the published optimum before the last stage runs.
+/// That MIP's bound holds only over those nodes, so its stage reports none.
+#[test]
+fn the_lp_opening_gives_cap131s_cost_stage_the_optimum_as_its_start() {
+    let instance = instances()
+        .into_iter()
+        .find(|i| i.name == "cap131")
+        .expect("cap131 in optima.csv");
+    let path = common::dataset_path("orlib-cflp/cap131.txt");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut wave = waveopt::import::orlib_cap_to_wave(&text, None, "cap131").unwrap();
+    wave.options.mip_gap = 1e-9;
+    let plan = common::plan_checked(&wave, Engine::Mip);
+    let opening = plan
+        .solver
+        .stages
+        .iter()
+        .find(|s| s.name == "lp_opening")
+        .expect("an lp_opening stage on a fixed-charge wave whose start opens too many nodes");
+    let found = opening.objective.expect("the opening found a plan");
+    assert!(
+        (found - instance.optimum).abs() / instance.optimum <= 1e-6,
+        "the opening found {found}, the optimum is {}",
+        instance.optimum
+    );
+    assert_eq!(opening.bound, None, "a bound over the open nodes only");
+    assert!(plan.solver.notes.iter().any(|n| n.contains("lowered the start's cost")));
+    assert_eq!(plan.status, PlanStatus::Optimal);
+}

@@ -27,6 +27,11 @@ pub struct Tuning {
     /// Share of the time left that the cover pool may take before the one MIP's cost stage.
     /// Default 0.3.
     pub one_mip_pool_share: f64,
+    /// Share of the time left that each step of the LP opening ([`crate::solver::mip::stages`]:
+    /// the last stage's LP, then the MIP over the nodes it opens) may take before the one MIP's
+    /// last stage, on waves whose start pays a fixed cost at a node the LP leaves unused.
+    /// Default 0.5 (`models/formulation.md` has the measurements).
+    pub lp_opening_share: f64,
     /// Share of the tier engine's time its flow rounds may take before its exact stages.
     /// Default 0.3.
     pub tier_rounds_share: f64,
@@ -135,6 +140,7 @@ impl Default for Tuning {
             max_columns_for_one_mip: 40_000,
             staged_tier_engine_share: 0.5,
             one_mip_pool_share: 0.3,
+            lp_opening_share: 0.5,
             tier_rounds_share: 0.3,
             tier_exact_seconds_per_column: 40e-6,
             tier_lp_seconds_per_column: 20e-6,

@@ -135,6 +135,7 @@ pub fn solve(
         cancel,
         max_nodes: None,
         cover_pool: true,
+        open_by_lp: true,
         cost_relaxations: stages::CostRelaxations::for_threads(threads_for(options)),
         tuning,
     };
@@ -383,6 +384,7 @@ pub fn export_model(wave: &Wave, out: &Path, ext: &str) -> Result<(), Error> {
         cancel: &AtomicBool::new(false),
         max_nodes: None,
         cover_pool: false,
+        open_by_lp: false,
         cost_relaxations: stages::CostRelaxations::Off,
         tuning: &Tuning::default(),
     };

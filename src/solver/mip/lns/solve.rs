@@ -110,6 +110,7 @@ pub(super) fn solve_residual(
         cancel: limits.cancel,
         max_nodes: Some(limits.tuning.lns_nodes_per_stage),
         cover_pool: false,
+        open_by_lp: false,
         cost_relaxations: stages::CostRelaxations::Off,
         tuning: &limits.tuning,
     };

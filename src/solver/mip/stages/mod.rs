@@ -26,6 +26,7 @@ use crate::solver::highs::run::{self as highs_run, RunResult, Settings};
 use crate::solver::tuning::Tuning;
 use crate::solver::{polish, Allocation};
 
+mod opening;
 mod strict;
 
 pub struct StageOutcome {
@@ -57,6 +58,10 @@ pub struct Runner<'a> {
     /// [`Tuning::one_mip_pool_share`] of the time left (the whole wave's cost stage; not the
     /// search's rounds).
     pub cover_pool: bool,
+    /// Whether the last stage's start is also re-chosen over the nodes its LP opens
+    /// ([`opening`], on waves with node fixed costs) within [`Tuning::lp_opening_share`] of the
+    /// time left (the whole wave's last stage; not the search's rounds).
+    pub open_by_lp: bool,
     /// Whether, and how, the last stage's bound (strict: cost; weighted: the only stage) also
     /// comes from the relaxations.
     pub cost_relaxations: CostRelaxations,
@@ -188,6 +193,7 @@ impl Runner<'_> {
         let pooled = pooled.flatten();
         let mut notes: Vec<String> = pooled.iter().map(|p| p.note()).collect();
         let mut stages: Vec<StageStats> = pooled.iter().map(|p| p.stage()).collect();
+        let start = self.opened_by_lp(&stage, start, (&mut stages, &mut notes));
         let last = (&mut stages, &mut notes);
         let r = self.run_last_stage("weighted", &stage, start.as_deref(), last);
         let (values, gap) = match (r.values, start) {

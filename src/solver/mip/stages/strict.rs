@@ -185,6 +185,7 @@ impl Runner<'_> {
             notes.push(pool.note());
             stages.push(pool.stage());
         }
+        let start = self.opened_by_lp(&stage, start, (&mut stages, &mut notes));
         let last = (&mut stages, &mut notes);
         let r = self.run_last_stage("cost", &stage, start.as_deref(), last);
         let (values, gap) = match (r.values, start) {
