@@ -102,6 +102,10 @@ fn the_lp_opening_gives_cap131s_cost_stage_the_optimum_as_its_start() {
         instance.optimum
     );
     assert_eq!(opening.bound, None, "a bound over the open nodes only");
-    assert!(plan.solver.notes.iter().any(|n| n.contains("lowered the start's cost")));
+    assert!(plan
+        .solver
+        .notes
+        .iter()
+        .any(|n| n.contains("lowered the start's cost")));
     assert_eq!(plan.status, PlanStatus::Optimal);
 }

@@ -22,8 +22,8 @@ impl Runner<'_> {
     /// The start, replaced by the MIP over the nodes the last stage's LP opens when that plan
     /// is cheaper under `stage`'s objective. Runs only for the optimizer's whole-wave stage
     /// ([`Runner::open_by_lp`]), and its MIP only when the start pays a fixed cost at a node the
-    /// LP leaves unused; the LP, then the MIP, may each take `Tuning::lp_opening_share` of the
-    /// time left. Pushes its stage figures (`lp_opening`) and a note when its MIP runs.
+    /// LP leaves unused and the LP leaves at least half of the fixed-cost nodes unused; the LP,
+    /// then the MIP, may each take `Tuning::lp_opening_share` of the time left. Pushes its stage figures (`lp_opening`) and a note when its MIP runs.
     pub(super) fn opened_by_lp(
         &self,
         stage: &StageModel,
@@ -51,8 +51,12 @@ impl Runner<'_> {
             .iter()
             .zip(&closed)
             .any(|(w, &c)| c && w.is_some_and(|w| current[w] > 0.5));
-        if !start_pays_closed {
-            // The start already opens only nodes the LP uses: closing saves it nothing.
+        let fixed_cost_nodes = node_open.iter().flatten().count();
+        let closed_count = closed.iter().filter(|&&c| c).count();
+        if !start_pays_closed || 2 * closed_count < fixed_cost_nodes {
+            // The start already opens only nodes the LP uses, so closing saves it nothing; or
+            // the LP keeps most nodes open, and the MIP over them is nearly the whole one: the
+            // last stage would do that work again.
             return Some(current);
         }
         // The closed nodes' columns at 0 themselves, not only through `y[t] ≤ w[n]`, so that
@@ -92,8 +96,8 @@ impl Runner<'_> {
         notes.push(format!(
             "LP opening: {} of {} fixed-cost nodes unused in the LP ({:.2}, {lp_ms} ms) closed; \
              the MIP over the rest ({}) {}",
-            closed.iter().filter(|&&c| c).count(),
-            node_open.iter().flatten().count(),
+            closed_count,
+            fixed_cost_nodes,
             lp.value,
             r.status,
             match found {
