@@ -106,6 +106,23 @@ impl Runner<'_> {
         values
     }
 
+    /// The last stage's start: `start` polished ([`Self::polished`], with the cover pool), then
+    /// re-chosen over the nodes the stage's LP opens ([`Self::opened_by_lp`]); their stages and
+    /// notes are pushed in that order.
+    fn last_stage_start(
+        &self,
+        stage: &StageModel,
+        start: Option<Vec<f64>>,
+        (stages, notes): (&mut Vec<StageStats>, &mut Vec<String>),
+    ) -> Option<Vec<f64>> {
+        let (start, pooled) = start.map(|v| self.polished(v)).unzip();
+        if let Some(pool) = pooled.flatten() {
+            notes.push(pool.note());
+            stages.push(pool.stage());
+        }
+        self.opened_by_lp(stage, start, (stages, notes))
+    }
+
     /// The start with orders reassigned and nodes closed where cheaper ([`polish::improve`]); fills
     /// per order are kept, so every earlier stage's row still holds. Not for the naive reference.
     /// With the cover pool, also returns its report.
@@ -186,14 +203,10 @@ impl Runner<'_> {
             extra_rows: Vec::new(),
             upper: None,
         };
-        let (start, pooled) = self
-            .greedy_start(self.greedy)
-            .map(|v| self.polished(v))
-            .unzip();
-        let pooled = pooled.flatten();
-        let mut notes: Vec<String> = pooled.iter().map(|p| p.note()).collect();
-        let mut stages: Vec<StageStats> = pooled.iter().map(|p| p.stage()).collect();
-        let start = self.opened_by_lp(&stage, start, (&mut stages, &mut notes));
+        let mut notes = Vec::new();
+        let mut stages = Vec::new();
+        let greedy = self.greedy_start(self.greedy);
+        let start = self.last_stage_start(&stage, greedy, (&mut stages, &mut notes));
         let last = (&mut stages, &mut notes);
         let r = self.run_last_stage("weighted", &stage, start.as_deref(), last);
         let (values, gap) = match (r.values, start) {

@@ -180,12 +180,8 @@ impl Runner<'_> {
             let greedy = self.greedy_start(self.greedy);
             start = cheaper(&self.layout.cost, start, greedy);
         }
-        let (start, pooled) = start.map(|v| self.polished(self.repaired(v))).unzip();
-        if let Some(pool) = pooled.flatten() {
-            notes.push(pool.note());
-            stages.push(pool.stage());
-        }
-        let start = self.opened_by_lp(&stage, start, (&mut stages, &mut notes));
+        let start = start.map(|v| self.repaired(v));
+        let start = self.last_stage_start(&stage, start, (&mut stages, &mut notes));
         let last = (&mut stages, &mut notes);
         let r = self.run_last_stage("cost", &stage, start.as_deref(), last);
         let (values, gap) = match (r.values, start) {
