@@ -19,15 +19,40 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
-use super::order::OrderSolution;
+use super::order::{Cover, OrderSolution};
 use super::prices::places_of_sku;
 use super::Prices;
 use crate::model::{ChannelIdx, Model, NodeIdx, OrderIdx, SkuIdx};
 use crate::solver::highs::growing::GrowingLp;
 use crate::solver::{Allocation, ShipmentDecision};
 
-/// One cover: a node per shipment, and units per (node, line index).
-type Cover = (Vec<NodeIdx>, Vec<(NodeIdx, usize, i64)>);
+/// Each order's cover in `plan` (shipments sorted, lines by index) with its real cost; orders
+/// with a shipment no eligible quote allows are left out.
+fn covers_of(model: &Model, plan: &Allocation) -> BTreeMap<OrderIdx, (Cover, f64)> {
+    let late = model.policy.late_rate();
+    let mut by_order: BTreeMap<OrderIdx, Vec<&ShipmentDecision>> = BTreeMap::new();
+    for s in &plan.shipments {
+        by_order.entry(s.order).or_default().push(s);
+    }
+    let mut covers = BTreeMap::new();
+    'orders: for (order, shipments) in by_order {
+        let split = shipments.len().saturating_sub(1) as f64;
+        let mut cost = model.policy.split_penalty * split;
+        let mut cover = Vec::new();
+        for s in shipments {
+            let Some(q) = model.eligible_quote(order, s.node, s.method) else {
+                continue 'orders;
+            };
+            cost += q.per_shipment_total(late) + q.per_unit_total() * s.units() as f64;
+            let mut lines = s.lines.clone();
+            lines.sort_unstable();
+            cover.push((s.node, s.method, lines));
+        }
+        cover.sort_unstable();
+        covers.insert(order, (cover, cost));
+    }
+    covers
+}
 
 /// What a master row prices, to read its dual back.
 #[derive(Debug, Clone, Copy)]
@@ -134,55 +159,35 @@ impl Master {
 
     /// Adds the subproblem's cover of `order` unless it ships nothing or is known already.
     pub fn add(&mut self, order: OrderIdx, solution: &OrderSolution) {
-        let cover = (solution.shipments.clone(), solution.units.clone());
-        self.add_cover(order, cover, solution.cost);
+        self.add_cover(order, solution.cover.clone(), solution.cost);
     }
 
     /// Adds every order's cover in `plan` (real cost): a plan that keeps every rule and fills
     /// each tier at least `fills`, so the master can meet them from its first round.
     pub fn add_plan(&mut self, model: &Model, plan: &Allocation) {
-        let late = model.policy.late_rate();
-        let mut by_order: BTreeMap<OrderIdx, Vec<&ShipmentDecision>> = BTreeMap::new();
-        for s in &plan.shipments {
-            by_order.entry(s.order).or_default().push(s);
-        }
-        'orders: for (order, shipments) in by_order {
-            let split = shipments.len().saturating_sub(1) as f64;
-            let mut cost = model.policy.split_penalty * split;
-            let (mut nodes, mut units) = (Vec::new(), Vec::new());
-            for s in shipments {
-                let Some(q) = model.eligible_quote(order, s.node, s.method) else {
-                    continue 'orders;
-                };
-                cost += q.per_shipment_total(late) + q.per_unit_total() * s.units() as f64;
-                nodes.push(s.node);
-                units.extend(s.lines.iter().map(|&(l, u)| (s.node, l, u)));
-            }
-            self.add_cover(order, (nodes, units), cost);
+        for (order, (cover, cost)) in covers_of(model, plan) {
+            self.add_cover(order, cover, cost);
         }
     }
 
-    /// Adds `order`'s cover (one node per shipment; units per node and line) of real cost
-    /// `cost`, unless it ships nothing or is known already. It enters the LP at the next solve.
-    fn add_cover(&mut self, order: OrderIdx, (mut shipments, mut units): Cover, cost: f64) {
-        if units.is_empty() {
+    /// Adds `order`'s cover of real cost `cost`, unless it ships nothing or is known already.
+    /// It enters the LP at the next solve.
+    fn add_cover(&mut self, order: OrderIdx, mut cover: Cover, cost: f64) {
+        if cover.iter().all(|(_, _, lines)| lines.is_empty()) {
             return;
         }
-        shipments.sort_unstable();
-        units.sort_unstable();
-        let key = (order, (shipments, units));
+        for (_, _, lines) in cover.iter_mut() {
+            lines.sort_unstable();
+        }
+        cover.sort_unstable();
+        let key = (order, cover);
         if self.seen.insert(key.clone()) {
             self.pending.push((key, cost));
         }
     }
 
     /// Writes a pending cover into the LP, with the rows it is the first to touch.
-    fn write_cover(
-        &mut self,
-        model: &Model,
-        (order, (shipments, units)): &(OrderIdx, Cover),
-        cost: f64,
-    ) {
+    fn write_cover(&mut self, model: &Model, (order, cover): &(OrderIdx, Cover), cost: f64) {
         let order = *order;
         let o = &model.orders[order];
         let mut entries: BTreeMap<usize, f64> = BTreeMap::new();
@@ -195,7 +200,7 @@ impl Master {
             }
         };
         entries.insert(convexity, 1.0);
-        for &n in shipments {
+        for &(n, _, _) in cover {
             if let Some(cap) = model.nodes[n].capacity_shipments {
                 let r = self.capacity_row(n, cap, false);
                 *entries.entry(r).or_default() += 1.0;
@@ -204,7 +209,10 @@ impl Master {
         let mut total = 0;
         // Shared, so that the loop may add rows to `self` while it reads the index.
         let places_of_sku = Arc::clone(&self.places_of_sku);
-        for &(n, l, u) in units {
+        let units = cover
+            .iter()
+            .flat_map(|(n, _, lines)| lines.iter().map(move |&(l, u)| (*n, l, u)));
+        for (n, l, u) in units {
             total += u;
             let sku = o.lines[l].sku;
             let at = n * model.skus.len() + sku;
@@ -296,6 +304,13 @@ impl Master {
         r
     }
 
+    /// Writes the covers found since the last solve into the LP.
+    fn write_pending(&mut self, model: &Model) {
+        for (cover, cost) in std::mem::take(&mut self.pending) {
+            self.write_cover(model, &cover, cost);
+        }
+    }
+
     /// The master LP's row duals as prices, and its value, solved within `time_limit_s` on one
     /// thread from the last round's basis. A unit tier k lacks costs `short_cost[k]` (then the
     /// tier's price). `None` when HiGHS does not prove the LP optimal in time.
@@ -305,9 +320,7 @@ impl Master {
         short_cost: &[f64],
         time_limit_s: f64,
     ) -> Option<(Prices, f64)> {
-        for (cover, cost) in std::mem::take(&mut self.pending) {
-            self.write_cover(model, &cover, cost);
-        }
+        self.write_pending(model);
         for (&col, &cost) in self.short_cols.iter().zip(short_cost) {
             self.lp.set_cost(col, cost);
         }

@@ -191,6 +191,8 @@ pub fn lagrangian_bound(
     let mut master_rounds = 0;
     let mut smoothing = limits.smoothing;
     let mut last_master: Option<Prices> = None;
+    // Whether the prices just evaluated were smoothed toward the best (not the master's own).
+    let mut smoothed_last = false;
     for iteration in 0..MAX_ITERATIONS {
         let known = kelley.as_ref().map_or(0, Master::len);
         let evaluated = Instant::now();
@@ -257,7 +259,10 @@ pub fn lagrangian_bound(
                 // Nothing new for the master: try its own prices once, else it has converged
                 // as far as these subproblems' budgets allow.
                 match last_master.take() {
-                    Some(master) if smoothing == 0.0 => prices = master,
+                    Some(master) if smoothed_last => {
+                        prices = master;
+                        smoothed_last = false;
+                    }
                     _ => {
                         kelley = None;
                         prices = b.prices.clone();
@@ -289,6 +294,7 @@ pub fn lagrangian_bound(
                         break;
                     }
                     prices = b.prices.toward(&master, 1.0 - smoothing);
+                    smoothed_last = smoothing > 0.0;
                     last_master = Some(master);
                     continue;
                 }
@@ -387,13 +393,13 @@ fn evaluate(
         }
         value += solution.value;
         cut_short += usize::from(solution.cut_short);
-        for &n in &solution.shipments {
-            used_shipments[n] += 1;
-        }
-        for &(n, l, units) in &solution.units {
-            *used_stock.entry(n * skus + o.lines[l].sku).or_insert(0) += units;
-            used_units[n] += units;
-            filled[o.tier] += units;
+        for (n, _, lines) in &solution.cover {
+            used_shipments[*n] += 1;
+            for &(l, units) in lines {
+                *used_stock.entry(n * skus + o.lines[l].sku).or_insert(0) += units;
+                used_units[*n] += units;
+                filled[o.tier] += units;
+            }
         }
     }
     // The priced rows' right-hand sides, and the subgradient of every stock row with a price or

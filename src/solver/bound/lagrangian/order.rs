@@ -1,17 +1,25 @@
 //! One order's subproblem in the Lagrangian relaxation: with the linking rows priced, choose the
 //! order's shipments (whole, with their per-shipment costs) and the units of each line they
 //! carry, to minimise priced cost. Solved exactly by [`crate::solver::cover`]; when the search
-//! needs more than [`NODE_BUDGET`] nodes, the least lower bound of the subtrees left open stands
-//! in, so the value returned is never above the optimum.
+//! needs more than [`NODE_BUDGET`] nodes (more for an order already cut short once), the least
+//! lower bound of the subtrees left open stands in, so the value returned is never above the
+//! optimum.
+
+use std::collections::HashSet;
 
 use super::Prices;
-use crate::model::{Model, NodeIdx, OrderIdx};
+use crate::model::{MethodIdx, Model, NodeIdx, OrderIdx};
 use crate::solver::cover::{
     max_shipments, shipment_options, CoverMode, CoverProblem, CoverWorkspace, ShipmentOption,
 };
 
 /// Branch-and-bound nodes one order may use per evaluation.
 const NODE_BUDGET: usize = 4_000;
+
+/// Times [`NODE_BUDGET`] an order gets in every evaluation after its search was once cut short.
+/// Its part of the bound is otherwise the open subtrees' least bound, evaluation after
+/// evaluation, and then Kelley's rounds stall short of the master's value (models/formulation.md).
+const CUT_SHORT_BUDGET_FACTOR: usize = 25;
 
 /// The order's shipment options, computed once: they depend on the wave only.
 #[derive(Debug, Clone)]
@@ -29,15 +37,17 @@ impl OrderCandidates {
     }
 }
 
+/// One cover of an order: per shipment its node, its method and the units of each line it
+/// carries ((line index, units), by line), shipments sorted, so that equal covers compare equal.
+pub(super) type Cover = Vec<(NodeIdx, MethodIdx, Vec<(usize, i64)>)>;
+
 /// The subproblem's optimum (or a lower bound on it, when the search ran out of nodes) and the
 /// best solution found, for the subgradient.
 #[derive(Debug, Default)]
 pub(super) struct OrderSolution {
     pub value: f64,
-    /// Nodes of the chosen shipments (a node twice when two of its methods are chosen).
-    pub shipments: Vec<NodeIdx>,
-    /// Units per (node, line index).
-    pub units: Vec<(NodeIdx, usize, i64)>,
+    /// The chosen shipments (empty when nothing ships).
+    pub cover: Cover,
     /// Whether the search was cut short (the value is then a bound below the optimum).
     pub cut_short: bool,
     /// The real cost of the chosen shipments, without prices (0 when nothing ships).
@@ -52,6 +62,8 @@ pub(super) struct Workspace {
     upper: Vec<i64>,
     qty: Vec<i64>,
     cover: CoverWorkspace,
+    /// Orders whose search was cut short in an earlier evaluation.
+    cut_before: HashSet<OrderIdx>,
 }
 
 /// Solves `order`'s subproblem at `prices`. `reward` is what one unit filled is worth to it: the
@@ -101,24 +113,38 @@ pub(super) fn solve_order(
         split_penalty: model.policy.split_penalty,
         max_shipments: max_shipments(model, order.order),
         incumbent: 0.0,
-        node_budget: NODE_BUDGET,
+        node_budget: if ws.cut_before.contains(&order.order) {
+            NODE_BUDGET * CUT_SHORT_BUDGET_FACTOR
+        } else {
+            NODE_BUDGET
+        },
     };
     let cover = problem.solve(&mut ws.cover);
+    if cover.cut_short {
+        ws.cut_before.insert(order.order);
+    }
     let mut solution = OrderSolution {
         value: cover.bound,
         cut_short: cover.cut_short,
         ..OrderSolution::default()
     };
     if let Some((_, set)) = &cover.best {
-        for &t in set {
-            solution.shipments.push(cands[t].node);
-            solution.cost += cands[t].per_shipment;
-        }
-        solution.cost += problem.split_penalty * set.len().saturating_sub(1) as f64;
+        let mut lines: Vec<Vec<(usize, i64)>> = vec![Vec::new(); set.len()];
         for (t, l, units) in problem.units_of(set) {
-            solution.units.push((cands[t].node, l, units));
+            if let Some(i) = set.iter().position(|&s| s == t) {
+                lines[i].push((l, units));
+            }
             solution.cost += cands[t].per_unit * units as f64;
         }
+        for (&t, mut carried) in set.iter().zip(lines) {
+            solution.cost += cands[t].per_shipment;
+            carried.sort_unstable();
+            solution
+                .cover
+                .push((cands[t].node, cands[t].method, carried));
+        }
+        solution.cost += problem.split_penalty * set.len().saturating_sub(1) as f64;
+        solution.cover.sort_unstable();
     }
     solution
 }
