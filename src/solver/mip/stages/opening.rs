@@ -21,9 +21,11 @@ const UNUSED: f64 = 1e-6;
 impl Runner<'_> {
     /// The start, replaced by the MIP over the nodes the last stage's LP opens when that plan
     /// is cheaper under `stage`'s objective. Runs only for the optimizer's whole-wave stage
-    /// ([`Runner::open_by_lp`]), and its MIP only when the start pays a fixed cost at a node the
+    /// ([`Runner::open_by_lp`]) when the start's fixed costs are at least
+    /// `Tuning::lp_opening_min_fixed_share` of its cost, and its MIP only when the start pays a fixed cost at a node the
     /// LP leaves unused and the LP leaves at least half of the fixed-cost nodes unused; the LP,
-    /// then the MIP, may each take `Tuning::lp_opening_share` of the time left. Pushes its stage figures (`lp_opening`) and a note when its MIP runs.
+    /// then the MIP, may each take `Tuning::lp_opening_share` of the time left. Pushes a note
+    /// whenever its LP runs, and its stage figures (`lp_opening`) when its MIP runs.
     pub(super) fn opened_by_lp(
         &self,
         stage: &StageModel,
@@ -32,8 +34,17 @@ impl Runner<'_> {
     ) -> Option<Vec<f64>> {
         let current = start?;
         let node_open = &self.layout.node_open;
-        let pays_fixed = node_open.iter().flatten().any(|&w| current[w] > 0.5);
-        if !self.open_by_lp || !self.use_greedy || !pays_fixed {
+        // The fixed costs the start pays, against its whole cost under this stage's objective.
+        let fixed_paid: f64 = node_open
+            .iter()
+            .flatten()
+            .filter(|&&w| current[w] > 0.5)
+            .map(|&w| stage.objective[w])
+            .sum();
+        let start_cost = Program::evaluate_dense(&stage.objective, &current);
+        let worth_it =
+            fixed_paid > 0.0 && fixed_paid >= self.tuning.lp_opening_min_fixed_share * start_cost;
+        if !self.open_by_lp || !self.use_greedy || !worth_it {
             return Some(current);
         }
         let started = Instant::now();
@@ -56,7 +67,19 @@ impl Runner<'_> {
         if !start_pays_closed || 2 * closed_count < fixed_cost_nodes {
             // The start already opens only nodes the LP uses, so closing saves it nothing; or
             // the LP keeps most nodes open, and the MIP over them is nearly the whole one: the
-            // last stage would do that work again.
+            // last stage would do that work again. The LP's time is spent all the same.
+            notes.push(format!(
+                "LP opening: {closed_count} of {fixed_cost_nodes} fixed-cost nodes unused in the \
+                 LP ({:.2}, {lp_ms} ms); no MIP ran, as {}",
+                lp.value,
+                if closed_count == 0 {
+                    "the LP uses every one"
+                } else if start_pays_closed {
+                    "the LP keeps most of them open"
+                } else {
+                    "the start opens only nodes the LP uses"
+                }
+            ));
             return Some(current);
         }
         // The closed nodes' columns at 0 themselves, not only through `y[t] ≤ w[n]`, so that
