@@ -8,8 +8,6 @@
 //! Its plan becomes the start when it is cheaper; the last stage then searches the whole
 //! program from it, so closing nodes here never costs the stage a plan or its bound.
 
-use std::time::Instant;
-
 use super::Runner;
 use crate::format::StageStats;
 use crate::solver::highs::program::{Program, StageModel};
@@ -47,13 +45,11 @@ impl Runner<'_> {
         if !self.open_by_lp || !self.use_greedy || !worth_it {
             return Some(current);
         }
-        let started = Instant::now();
         let lp_settings = self.settings(self.tuning.lp_opening_share);
         let Some(lp) = highs_run::lp_solution(self.program, stage, lp_settings) else {
             notes.push("LP opening: the LP relaxation did not finish in its time".to_string());
             return Some(current);
         };
-        let lp_ms = started.elapsed().as_millis();
         let closed: Vec<bool> = node_open
             .iter()
             .map(|w| w.is_some_and(|w| lp.columns[w] <= UNUSED))
@@ -70,7 +66,7 @@ impl Runner<'_> {
             // last stage would do that work again. The LP's time is spent all the same.
             notes.push(format!(
                 "LP opening: {closed_count} of {fixed_cost_nodes} fixed-cost nodes unused in the \
-                 LP ({:.2}, {lp_ms} ms); no MIP ran, as {}",
+                 LP ({:.2}); no MIP ran, as {}",
                 lp.value,
                 if closed_count == 0 {
                     "the LP uses every one"
@@ -117,7 +113,7 @@ impl Runner<'_> {
             ..figures
         });
         notes.push(format!(
-            "LP opening: {} of {} fixed-cost nodes unused in the LP ({:.2}, {lp_ms} ms) closed; \
+            "LP opening: {} of {} fixed-cost nodes unused in the LP ({:.2}) closed; \
              the MIP over the rest ({}) {}",
             closed_count,
             fixed_cost_nodes,
