@@ -109,3 +109,34 @@ fn the_lp_opening_gives_cap131s_cost_stage_the_optimum_as_its_start() {
         .any(|n| n.contains("lowered the start's cost")));
     assert_eq!(plan.status, PlanStatus::Optimal);
 }
+
+/// The opening's LP is spent only where closing nodes can pay: with cap131's fixed costs cut a
+/// thousandfold they are under 2% of any plan's cost (`Tuning::lp_opening_min_fixed_share`),
+/// the step does not run, and the plan is still proven.
+#[test]
+fn the_lp_opening_is_skipped_where_fixed_costs_are_a_small_share_of_the_cost() {
+    let path = common::dataset_path("orlib-cflp/cap131.txt");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut wave = waveopt::import::orlib_cap_to_wave(&text, None, "cap131").unwrap();
+    for node in &mut wave.nodes {
+        node.fixed_cost /= 1000.0;
+    }
+    let plan = common::plan_checked(&wave, Engine::Mip);
+    let fixed = plan.objective.fixed;
+    assert!(
+        fixed < 0.02 * plan.objective.total,
+        "fixed {fixed} of {}",
+        plan.objective.total
+    );
+    assert!(
+        !plan
+            .solver
+            .notes
+            .iter()
+            .any(|n| n.starts_with("LP opening")),
+        "notes: {:?}",
+        plan.solver.notes
+    );
+    assert!(plan.solver.stages.iter().all(|s| s.name != "lp_opening"));
+    assert_eq!(plan.status, PlanStatus::Optimal);
+}
