@@ -26,34 +26,6 @@ use crate::model::{ChannelIdx, Model, NodeIdx, OrderIdx, SkuIdx};
 use crate::solver::highs::growing::GrowingLp;
 use crate::solver::{Allocation, ShipmentDecision};
 
-/// Each order's cover in `plan` (shipments sorted, lines by index) with its real cost; orders
-/// with a shipment no eligible quote allows are left out.
-fn covers_of(model: &Model, plan: &Allocation) -> BTreeMap<OrderIdx, (Cover, f64)> {
-    let late = model.policy.late_rate();
-    let mut by_order: BTreeMap<OrderIdx, Vec<&ShipmentDecision>> = BTreeMap::new();
-    for s in &plan.shipments {
-        by_order.entry(s.order).or_default().push(s);
-    }
-    let mut covers = BTreeMap::new();
-    'orders: for (order, shipments) in by_order {
-        let split = shipments.len().saturating_sub(1) as f64;
-        let mut cost = model.policy.split_penalty * split;
-        let mut cover = Vec::new();
-        for s in shipments {
-            let Some(q) = model.eligible_quote(order, s.node, s.method) else {
-                continue 'orders;
-            };
-            cost += q.per_shipment_total(late) + q.per_unit_total() * s.units() as f64;
-            let mut lines = s.lines.clone();
-            lines.sort_unstable();
-            cover.push((s.node, s.method, lines));
-        }
-        cover.sort_unstable();
-        covers.insert(order, (cover, cost));
-    }
-    covers
-}
-
 /// What a master row prices, to read its dual back.
 #[derive(Debug, Clone, Copy)]
 enum Priced {
@@ -165,13 +137,29 @@ impl Master {
     /// Adds every order's cover in `plan` (real cost): a plan that keeps every rule and fills
     /// each tier at least `fills`, so the master can meet them from its first round.
     pub fn add_plan(&mut self, model: &Model, plan: &Allocation) {
-        for (order, (cover, cost)) in covers_of(model, plan) {
+        let late = model.policy.late_rate();
+        let mut by_order: BTreeMap<OrderIdx, Vec<&ShipmentDecision>> = BTreeMap::new();
+        for s in &plan.shipments {
+            by_order.entry(s.order).or_default().push(s);
+        }
+        'orders: for (order, shipments) in by_order {
+            let split = shipments.len().saturating_sub(1) as f64;
+            let mut cost = model.policy.split_penalty * split;
+            let mut cover = Vec::new();
+            for s in shipments {
+                let Some(q) = model.eligible_quote(order, s.node, s.method) else {
+                    continue 'orders;
+                };
+                cost += q.per_shipment_total(late) + q.per_unit_total() * s.units() as f64;
+                cover.push((s.node, s.method, s.lines.clone()));
+            }
             self.add_cover(order, cover, cost);
         }
     }
 
-    /// Adds `order`'s cover of real cost `cost`, unless it ships nothing or is known already.
-    /// It enters the LP at the next solve.
+    /// Adds `order`'s cover of real cost `cost`, unless it ships nothing or is known already
+    /// (covers are compared with shipments and lines sorted, here). It enters the LP at the next
+    /// solve.
     fn add_cover(&mut self, order: OrderIdx, mut cover: Cover, cost: f64) {
         if cover.iter().all(|(_, _, lines)| lines.is_empty()) {
             return;
@@ -304,13 +292,6 @@ impl Master {
         r
     }
 
-    /// Writes the covers found since the last solve into the LP.
-    fn write_pending(&mut self, model: &Model) {
-        for (cover, cost) in std::mem::take(&mut self.pending) {
-            self.write_cover(model, &cover, cost);
-        }
-    }
-
     /// The master LP's row duals as prices, and its value, solved within `time_limit_s` on one
     /// thread from the last round's basis. A unit tier k lacks costs `short_cost[k]` (then the
     /// tier's price). `None` when HiGHS does not prove the LP optimal in time.
@@ -320,7 +301,9 @@ impl Master {
         short_cost: &[f64],
         time_limit_s: f64,
     ) -> Option<(Prices, f64)> {
-        self.write_pending(model);
+        for (cover, cost) in std::mem::take(&mut self.pending) {
+            self.write_cover(model, &cover, cost);
+        }
         for (&col, &cost) in self.short_cols.iter().zip(short_cost) {
             self.lp.set_cost(col, cost);
         }

@@ -38,7 +38,7 @@ impl OrderCandidates {
 }
 
 /// One cover of an order: per shipment its node, its method and the units of each line it
-/// carries ((line index, units), by line), shipments sorted, so that equal covers compare equal.
+/// carries ((line index, units)). The master sorts both when it compares covers.
 pub(super) type Cover = Vec<(NodeIdx, MethodIdx, Vec<(usize, i64)>)>;
 
 /// The subproblem's optimum (or a lower bound on it, when the search ran out of nodes) and the
@@ -136,15 +136,13 @@ pub(super) fn solve_order(
             }
             solution.cost += cands[t].per_unit * units as f64;
         }
-        for (&t, mut carried) in set.iter().zip(lines) {
+        for (&t, carried) in set.iter().zip(lines) {
             solution.cost += cands[t].per_shipment;
-            carried.sort_unstable();
             solution
                 .cover
                 .push((cands[t].node, cands[t].method, carried));
         }
         solution.cost += problem.split_penalty * set.len().saturating_sub(1) as f64;
-        solution.cover.sort_unstable();
     }
     solution
 }

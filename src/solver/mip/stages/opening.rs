@@ -20,10 +20,11 @@ impl Runner<'_> {
     /// The start, replaced by the MIP over the nodes the last stage's LP opens when that plan
     /// is cheaper under `stage`'s objective. Runs only for the optimizer's whole-wave stage
     /// ([`Runner::open_by_lp`]) when the start's fixed costs are at least
-    /// `Tuning::lp_opening_min_fixed_share` of its cost, and its MIP only when the start pays a fixed cost at a node the
-    /// LP leaves unused and the LP leaves at least half of the fixed-cost nodes unused; the LP,
-    /// then the MIP, may each take `Tuning::lp_opening_share` of the time left. Pushes a note
-    /// whenever its LP runs, and its stage figures (`lp_opening`) when its MIP runs.
+    /// `Tuning::lp_opening_min_fixed_share` of its cost, and its MIP only when the start pays a
+    /// fixed cost at a node the LP leaves unused and the LP leaves at least half of the
+    /// fixed-cost nodes unused; the LP, then the MIP, may each take `Tuning::lp_opening_share`
+    /// of the time left. Pushes a note whenever its LP runs, and its stage figures
+    /// (`lp_opening`) when its MIP runs.
     pub(super) fn opened_by_lp(
         &self,
         stage: &StageModel,
@@ -31,6 +32,9 @@ impl Runner<'_> {
         (stages, notes): (&mut Vec<StageStats>, &mut Vec<String>),
     ) -> Option<Vec<f64>> {
         let current = start?;
+        if !self.open_by_lp || !self.use_greedy {
+            return Some(current);
+        }
         let node_open = &self.layout.node_open;
         // The fixed costs the start pays, against its whole cost under this stage's objective.
         let fixed_paid: f64 = node_open
@@ -39,10 +43,8 @@ impl Runner<'_> {
             .filter(|&&w| current[w] > 0.5)
             .map(|&w| stage.objective[w])
             .sum();
-        let start_cost = Program::evaluate_dense(&stage.objective, &current);
-        let worth_it =
-            fixed_paid > 0.0 && fixed_paid >= self.tuning.lp_opening_min_fixed_share * start_cost;
-        if !self.open_by_lp || !self.use_greedy || !worth_it {
+        let before = Program::evaluate_dense(&stage.objective, &current);
+        if fixed_paid <= 0.0 || fixed_paid < self.tuning.lp_opening_min_fixed_share * before {
             return Some(current);
         }
         let lp_settings = self.settings(self.tuning.lp_opening_share);
@@ -104,7 +106,6 @@ impl Runner<'_> {
         let settings = self.settings(self.tuning.lp_opening_share);
         let r = highs_run::run(self.program, &restricted, settings, None);
         let cost = |v: &[f64]| Program::evaluate_dense(&stage.objective, v);
-        let before = cost(&current);
         let found = r.values.as_deref().map(cost);
         // HiGHS's bound here holds only over the open nodes: not one on the stage.
         let figures = self.stats("lp_opening", &r, r.objective, f64::INFINITY);
